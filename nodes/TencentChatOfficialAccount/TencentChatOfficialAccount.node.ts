@@ -1,0 +1,47 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import * as message from './actions/message/Message.resource';
+import { router } from './actions/router';
+import * as subscriber from './actions/subscriber/Subscriber.resource';
+
+export class TencentChatOfficialAccount implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent Chat Official Account',
+		name: 'tencentChatOfficialAccount',
+		icon: { light: 'file:tencentChat.svg', dark: 'file:tencentChat.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage the subscribers and read the message history of Tencent Cloud Chat official accounts',
+		defaults: { name: 'Tencent Chat Official Account' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tencentCloudChatApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Message', value: 'message' },
+					{ name: 'Subscriber', value: 'subscriber' },
+				],
+				default: 'subscriber',
+			},
+			...subscriber.description,
+			...message.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,57 @@
+import {
+	NodeApiError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { followCursor } from '../../../shared/cursor';
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { forEachItem } from '../../../shared/items';
+import { readLimit } from '../../../shared/parameters';
+import { apiRequest } from '../../../shared/transport';
+import { SERVICE, officialAccountProperty, readOfficialAccount } from '../common';
+
+/** get_subscriber_info returns at most 200 subscribers a call. */
+const MAX_PAGE_SIZE = 200;
+
+const properties: INodeProperties[] = [officialAccountProperty, ...returnAllAndLimit()];
+
+export const description = updateDisplayOptions({ show: { resource: ['subscriber'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (itemIndex, output) => {
+		const officialAccount = readOfficialAccount.call(this, itemIndex);
+		const what = `subscribers of official account "${officialAccount}"`;
+		const pairedItem = { item: itemIndex };
+
+		await followCursor.call(this, {
+			what,
+			itemIndex,
+			limit: readLimit.call(this, itemIndex),
+			maxPageSize: MAX_PAGE_SIZE,
+			fetchPage: async (cursor, pageSize, page) => {
+				const answer = await apiRequest.call(this, {
+					service: SERVICE,
+					command: 'get_subscriber_info',
+					body: { Official_Account: officialAccount, Limit: pageSize, Next: cursor },
+					purpose: `get ${what} (page ${page})`,
+					itemIndex,
+				});
+				const list = answer.SubscriberList ?? [];
+				const valid = Array.isArray(list) && list.every((entry: IDataObject) => typeof entry?.Subscriber_Account === 'string');
+				if (!valid) {
+					throw new NodeApiError(this.getNode(), { message: 'invalid subscriber list' }, {
+						itemIndex,
+						message: `Tencent returned a subscriber without Subscriber_Account on page ${page} of ${what}`,
+						description: 'The answer does not match the API; try again later, and check that the Base URL points at the Tencent Cloud Chat REST API.',
+					});
+				}
+				return { entries: list as IDataObject[], next: typeof answer.Next === 'string' ? answer.Next : '' };
+			},
+			emit: (subscriber: IDataObject) => output.push({ json: subscriber, pairedItem }),
+		});
+	});
+}

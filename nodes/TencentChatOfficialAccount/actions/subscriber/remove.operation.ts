@@ -1,0 +1,20 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+
+import { officialAccountProperty } from '../common';
+import { changeOptions, changeSubscriptions, subscriberAccountsProperty, type SubscriptionChange } from './changeSubscriptions';
+
+const properties: INodeProperties[] = [officialAccountProperty, subscriberAccountsProperty('unsubscribe'), changeOptions];
+
+export const description = updateDisplayOptions({ show: { resource: ['subscriber'], operation: ['remove'] } }, properties);
+
+/** delete_subscriber takes a plain array of IDs in SubscriberToDel_Account (the seed's sample, not its field table). */
+const removeSubscribers: SubscriptionChange = {
+	command: 'delete_subscriber',
+	verb: 'remove subscribers from',
+	body: (officialAccount, ids) => ({ Official_Account: officialAccount, SubscriberToDel_Account: ids }),
+	results: { 1: 'removed', 2: 'notSubscribed' },
+};
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await changeSubscriptions.call(this, items, removeSubscribers);
+}

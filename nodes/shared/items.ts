@@ -1,0 +1,59 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { ExecutionCancelledError } from './transport';
+
+/** The error item n8n expects under "continue on fail": the message, and how to fix it. */
+export function errorItem(error: Error & { description?: string | null }, itemIndex: number): INodeExecutionData {
+	const json: INodeExecutionData['json'] = { error: error.message };
+	if (error.description) json.description = error.description;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Gives an error an item index, wrapping anything that is not already an n8n error. */
+export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof ExecutionCancelledError) return error;
+	if (error instanceof NodeOperationError || (error instanceof Error && 'node' in error)) {
+		const context = (error as { context?: Record<string, unknown> }).context;
+		if (context && context.itemIndex === undefined) context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * Runs `work` for each input item in turn, collecting what it emits. A failing item becomes an
+ * error item under "continue on fail"; otherwise the error stops the node.
+ */
+export async function forEachItem(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	work: (itemIndex: number, output: INodeExecutionData[]) => Promise<void>,
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const mark = output.length;
+		try {
+			await work(itemIndex, output);
+		} catch (error) {
+			const nodeError = asNodeError.call(this, error, itemIndex);
+			if (!this.continueOnFail() || nodeError instanceof ExecutionCancelledError) throw nodeError;
+			output.length = mark;
+			output.push(errorItem(nodeError, itemIndex));
+		}
+	}
+	return output;
+}
+
+/** Runs `work` over `inputs` with at most `concurrency` in flight; results keep the input order. */
+export async function mapConcurrent<I, O>(inputs: I[], concurrency: number, work: (input: I, index: number) => Promise<O>): Promise<O[]> {
+	const results = new Array<O>(inputs.length);
+	let nextIndex = 0;
+	const worker = async () => {
+		while (nextIndex < inputs.length) {
+			const index = nextIndex++;
+			results[index] = await work(inputs[index], index);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, inputs.length) }, worker));
+	return results;
+}
