@@ -1,0 +1,29 @@
+'use strict';
+// An independent UserSig verifier for tests, following the server's algorithm (API-NOTES §2):
+// inflate, check SDKAppID, identifier and expiry, recompute the HMAC.
+const crypto = require('node:crypto');
+const zlib = require('node:zlib');
+
+function decodeTicket(userSig) {
+	const base64 = userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
+	return JSON.parse(zlib.inflateSync(Buffer.from(base64, 'base64')).toString('utf8'));
+}
+
+/** Returns 'ok' or the reason the server would reject the ticket. */
+function verifyTicket(userSig, { sdkAppId, identifier, secretKey, now = Math.floor(Date.now() / 1000) }) {
+	let doc;
+	try {
+		doc = decodeTicket(userSig);
+	} catch {
+		return 'malformed';
+	}
+	if (doc['TLS.ver'] !== '2.0') return 'version';
+	if (doc['TLS.sdkappid'] !== sdkAppId) return 'sdkappid';
+	if (doc['TLS.identifier'] !== identifier) return 'identifier';
+	if (now > doc['TLS.time'] + doc['TLS.expire']) return 'expired';
+	const content = `TLS.identifier:${identifier}\nTLS.sdkappid:${sdkAppId}\nTLS.time:${doc['TLS.time']}\nTLS.expire:${doc['TLS.expire']}\n`;
+	const expected = crypto.createHmac('sha256', secretKey).update(content).digest('base64');
+	return expected === doc['TLS.sig'] ? 'ok' : 'signature';
+}
+
+module.exports = { decodeTicket, verifyTicket };
