@@ -1,0 +1,40 @@
+'use strict';
+// Starts the emulator and the engine harness together for a test file, with credentials that point at it.
+const { createHarness } = require('../harness');
+const { startEmulator } = require('../../emulator');
+
+const APP = { sdkAppId: 1400012345, secretKey: 'test-secret-7f3a9c2e5b1d4f6a8c0e2b4d6f8a1c3e', admins: ['administrator'] };
+
+function credentialsFor(emu, overrides = {}) {
+	return { sdkAppId: APP.sdkAppId, region: 'custom', baseUrl: emu.url, identifier: 'administrator', secretKey: APP.secretKey, ...overrides };
+}
+
+/** The transport's timings, shortened so retry tests take milliseconds; restored by the returned function. */
+function fastRetries(overrides = {}) {
+	const { transportSettings } = require('../../dist/nodes/shared/transport/settings');
+	const saved = { ...transportSettings };
+	Object.assign(transportSettings, { transientDelayMs: 5, rateLimitDelayMs: 20, ...overrides });
+	return () => Object.assign(transportSettings, saved);
+}
+
+async function startBackend(emulatorOptions = {}) {
+	const emu = await startEmulator({ port: 0, apps: [APP], ...emulatorOptions });
+	const harness = await createHarness();
+	const credentials = credentialsFor(emu);
+	return {
+		emu,
+		harness,
+		credentials,
+		/** Runs Input -> our node; `items` are plain JSON objects. */
+		run: (type, parameters, items = [{}], options = {}) =>
+			harness.runNode({ type, parameters, items: items.map((json) => ({ json })), credentials, ...options }),
+		/** The API calls the emulator received for one command. */
+		calls: (command) => emu.requests().filter((request) => request.command === command),
+		close: () => emu.close(),
+	};
+}
+
+const json = (items) => items.map((item) => item.json);
+const paired = (items) => items.map((item) => item.pairedItem);
+
+module.exports = { APP, credentialsFor, fastRetries, startBackend, json, paired };
