@@ -124,8 +124,8 @@ function toNodeError(this: IExecuteFunctions, call: ApiCall, failure: Failure, a
 
 /** The Tencent code of an error thrown by `apiRequest`, if it carries one. */
 export function tencentCodeOf(error: unknown): number | undefined {
-	const cause = (error as { cause?: { tencentCode?: unknown } })?.cause;
-	return typeof cause?.tencentCode === 'number' ? cause.tencentCode : undefined;
+	const details = (error as { errorResponse?: { tencentCode?: unknown } })?.errorResponse;
+	return typeof details?.tencentCode === 'number' ? details.tencentCode : undefined;
 }
 
 /**
@@ -158,7 +158,7 @@ export async function apiRequest(this: IExecuteFunctions, call: ApiCall): Promis
 			renewedTicket = true;
 			continue;
 		}
-		if (failureClass === 'rateLimited') pacer.rateLimited();
+		if (failureClass === 'rateLimited') pacer.rateLimited(transportSettings.rateLimitDelayMs);
 		const retryable = failureClass === 'transient' || failureClass === 'rateLimited';
 		const delay = backoffMs(failureClass, attempt);
 		if (!retryable || attempt >= transportSettings.maxAttempts || Date.now() - started + delay > transportSettings.retryBudgetMs) {

@@ -22,9 +22,10 @@ class CallPacer {
 		return turn;
 	}
 
-	rateLimited(): void {
+	/** The server said "too many calls": pause every caller, then go on at a lower rate. */
+	rateLimited(pauseMs: number): void {
 		this.slowdown = Math.min(MAX_SLOWDOWN, this.slowdown * 2);
-		this.pausedUntil = Date.now() + WINDOW_MS;
+		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
 	}
 
 	succeeded(): void {

@@ -1,0 +1,130 @@
+'use strict';
+// ICredentialsHelper for tests: hands out plain credential data by id instead of
+// reading an encrypted database; authentication follows n8n's CredentialsHelper
+// (packages/cli/src/credentials-helper.ts) step for step.
+const { ICredentialsHelper, NodeHelpers, UserError, isExpression } = require('n8n-workflow');
+const { Credentials, getAdditionalKeys } = require('n8n-core');
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	/**
+	 * @param credentialTypes registry with getByName/getParentTypes/getSupportedNodes
+	 * @param store Map of credential id -> decrypted data
+	 */
+	constructor(credentialTypes, store) {
+		super();
+		this.credentialTypes = credentialTypes;
+		this.store = store;
+		this.updates = []; // what nodes wrote back (pre-auth tokens, OAuth data)
+	}
+
+	getParentTypes(name) {
+		return this.credentialTypes.getParentTypes(name);
+	}
+
+	isCredentialUsableByNode(credentialType, nodeType) {
+		if (!this.credentialTypes.recognizes(credentialType)) return true;
+		const type = this.credentialTypes.getByName(credentialType);
+		if (!type.restrictToSupportedNodes) return true;
+		return this.credentialTypes.getSupportedNodes(credentialType).includes(nodeType);
+	}
+
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const { authenticate } = this.credentialTypes.getByName(typeName);
+		if (typeof authenticate === 'function') {
+			return await authenticate(credentials, requestOptions);
+		}
+		if (authenticate?.type === 'generic') {
+			if (!workflow || !node) {
+				throw new UserError('Workflow and node are required for declarative credential authentication');
+			}
+			requestOptions.headers ??= {};
+			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
+				for (const [key, value] of Object.entries(outerValue)) {
+					const keys = { $credentials: credentials };
+					requestOptions[outerKey] ??= {};
+					requestOptions[outerKey][resolve(key, keys, workflow, node)] = resolve(value, keys, workflow, node);
+				}
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
+		const type = this.credentialTypes.getByName(typeName);
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (expirable?.name === undefined || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output?.[expirable.name] === undefined) return undefined;
+		if (node.credentials) {
+			await this.updateCredentials(node.credentials[typeName], typeName, { ...credentials, ...output });
+			return Object.assign(credentials, output);
+		}
+		return undefined;
+	}
+
+	async runPreAuthentication(helpers, credentials, typeName) {
+		const type = this.credentialTypes.getByName(typeName);
+		if (typeof type.preAuthentication !== 'function') return undefined;
+		return (await type.preAuthentication.call(helpers, credentials)) ?? undefined;
+	}
+
+	lookup(nodeCredentials, type) {
+		const id = nodeCredentials?.id;
+		if (!id || !this.store.has(id)) {
+			throw new UserError(`Credential with ID "${id}" does not exist for type "${type}".`);
+		}
+		return this.store.get(id);
+	}
+
+	async getCredentials(nodeCredentials, type) {
+		const credentials = new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type);
+		await credentials.setData(this.lookup(nodeCredentials, type));
+		return credentials;
+	}
+
+	async getDecrypted(additionalData, nodeCredentials, type, mode, executeData, raw, expressionResolveValues) {
+		// A copy per call: a node mutating its credentials must not leak into the next call.
+		const stored = structuredClone(this.lookup(nodeCredentials, type));
+		if (raw === true) return stored;
+		// Type defaults fill what the test left out, as in n8n's applyDefaultsAndOverwrites.
+		let data = NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), stored, true, false, null, null) ?? {};
+		if (stored.oauthTokenData !== undefined) data.oauthTokenData = stored.oauthTokenData;
+		if (expressionResolveValues) {
+			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = expressionResolveValues;
+			const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
+			data = workflow.expression.getParameterValue(data, runExecutionData, runIndex, itemIndex, node.name, connectionInputData, mode, additionalKeys, executeData, false, data);
+		}
+		return data;
+	}
+
+	async updateCredentials(nodeCredentials, type, data) {
+		this.updates.push({ id: nodeCredentials?.id, type, data });
+		if (nodeCredentials?.id) this.store.set(nodeCredentials.id, structuredClone(data));
+	}
+
+	async updateCredentialsOauthTokenData(nodeCredentials, type, data) {
+		const current = this.store.get(nodeCredentials?.id) ?? {};
+		await this.updateCredentials(nodeCredentials, type, { ...current, oauthTokenData: data.oauthTokenData });
+	}
+
+	getCredentialsProperties(type) {
+		const credentialType = this.credentialTypes.getByName(type);
+		if (credentialType.extends === undefined) return credentialType.properties;
+		const combined = [];
+		for (const parent of credentialType.extends) {
+			NodeHelpers.mergeNodeProperties(combined, this.getCredentialsProperties(parent));
+		}
+		NodeHelpers.mergeNodeProperties(combined, credentialType.properties);
+		return combined;
+	}
+}
+
+// Resolves `={{ $credentials.x }}`-style values of a generic auth object.
+function resolve(value, additionalKeys, workflow, node) {
+	if (!isExpression(value)) return value;
+	const result = workflow.expression.getSimpleParameterValue(node, value, 'internal', additionalKeys, undefined, '');
+	return result ? result.toString() : '';
+}
+
+module.exports = { TestCredentialsHelper };

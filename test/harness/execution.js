@@ -1,0 +1,114 @@
+'use strict';
+// One workflow execution through n8n-core's WorkflowExecute.
+const { randomUUID } = require('node:crypto');
+const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { createRunExecutionData } = require('n8n-workflow');
+const { createDeferred } = require('./deferred');
+
+// The engine stores node errors as plain copies ({ ...error, message, stack }),
+// losing the class and its getters. This subclass remembers which real error
+// each copy came from, so tests can assert on the NodeApiError itself.
+class HarnessWorkflowExecute extends WorkflowExecute {
+	constructor(...args) {
+		super(...args);
+		this.realErrors = new WeakMap(); // engine copy -> thrown error
+		this.finalError = undefined;
+	}
+
+	reportNodeExecutionError(error, node, workflow) {
+		const copy = super.reportNodeExecutionError(error, node, workflow);
+		// Axios errors are wrapped into a new NodeApiError inside the engine; the copy then has another message.
+		if (error instanceof Error && copy.message === error.message) this.realErrors.set(copy, error);
+		return copy;
+	}
+
+	async processSuccessExecution(startedAt, workflow, executionError, closeFunction) {
+		if (executionError !== undefined) this.finalError = this.real(executionError);
+		return await super.processSuccessExecution(startedAt, workflow, executionError, closeFunction);
+	}
+
+	real(error) {
+		return (error && this.realErrors.get(error)) ?? error;
+	}
+}
+
+const BASE_URL = 'http://localhost:5678/';
+
+function buildAdditionalData({ executionId, workflowId, hooks, credentialsHelper }) {
+	const unsupported = (what) => async () => {
+		throw new Error(`${what} is not supported by the test harness`);
+	};
+	return {
+		executionId,
+		workflowId,
+		userId: 'harness-user',
+		hooks,
+		credentialsHelper,
+		restApiUrl: `${BASE_URL}rest`,
+		instanceBaseUrl: BASE_URL,
+		formBaseUrl: `${BASE_URL}form`,
+		formWaitingBaseUrl: `${BASE_URL}form-waiting`,
+		formTestBaseUrl: `${BASE_URL}form-test`,
+		webhookBaseUrl: `${BASE_URL}webhook`,
+		webhookWaitingBaseUrl: `${BASE_URL}webhook-waiting`,
+		webhookTestBaseUrl: `${BASE_URL}webhook-test`,
+		mcpBaseUrl: `${BASE_URL}mcp`,
+		mcpTestBaseUrl: `${BASE_URL}mcp-test`,
+		currentNodeParameters: undefined,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		executeWorkflow: unsupported('Executing a sub-workflow'),
+		startRunnerTask: unsupported('A task runner'),
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+	};
+}
+
+// Start nodes: every enabled node with no incoming main connection, each fed
+// the single empty item n8n gives a manually started workflow.
+function startStack(workflow) {
+	return Object.values(workflow.nodes)
+		.filter((node) => !node.disabled && !workflow.connectionsByDestinationNode[node.name]?.main?.some((c) => c?.length))
+		.map((node) => ({ node, data: { main: [[{ json: {} }]] }, source: null }));
+}
+
+/**
+ * Starts the workflow. Returns { done, cancel } where done resolves to
+ * { run, error, execute } once the engine has fully stopped.
+ */
+function startExecution({ workflow, workflowData, credentialsHelper, mode = 'manual' }) {
+	const executionId = randomUUID();
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
+	const after = createDeferred();
+	let lastRun;
+	hooks.addHandler('workflowExecuteAfter', (run) => {
+		lastRun = run;
+		after.resolve(run);
+	});
+	const additionalData = buildAdditionalData({ executionId, workflowId: workflow.id, hooks, credentialsHelper });
+	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: startStack(workflow) } });
+	const execute = new HarnessWorkflowExecute(additionalData, mode, runExecutionData);
+
+	let execution;
+	try {
+		execution = execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// Raised before the run starts, e.g. WorkflowHasIssuesError for a missing required parameter.
+		return { cancel() {}, done: Promise.resolve({ run: undefined, error, execute }) };
+	}
+	const done = (async () => {
+		// The engine's promise settles only after the last node has stopped; on
+		// cancel the hook fires early, with the same (live) run data.
+		const finalRun = await execution;
+		await after.promise;
+		const run = finalRun ?? lastRun;
+		const error = execute.finalError ?? run?.data.resultData.error;
+		return { run, error, execute };
+	})();
+	return { cancel: () => execution.cancel(), done };
+}
+
+module.exports = { startExecution, HarnessWorkflowExecute };
