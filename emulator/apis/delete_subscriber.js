@@ -1,0 +1,29 @@
+'use strict';
+// official_account_open_http_svc/delete_subscriber: per-item Result 1 removed, 2 not subscribed, 0 failed.
+
+const { ApiError, okBody } = require('../errors');
+const { requireOfficialAccountService, findSubscriberAccount, isValidUserId, echoId } = require('./common');
+
+const MAX_ITEMS = 100; // undocumented; API-NOTES says use 100
+
+function deleteSubscriber({ body, app, state }) {
+	requireOfficialAccountService(app);
+	const account = findSubscriberAccount(state, app, body.Official_Account);
+	const list = body.SubscriberToDel_Account;
+	if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ITEMS) {
+		throw new ApiError(6017, `Invalid request parameter: SubscriberToDel_Account must hold 1 to ${MAX_ITEMS} user IDs.`);
+	}
+	const SubscriberList = list.map((id) => {
+		if (!isValidUserId(id)) return { Subscriber_Account: echoId(id), Result: 0 };
+		return { Subscriber_Account: id, Result: account.subscribers.remove(id) };
+	});
+	return okBody({ SubscriberList });
+}
+
+module.exports = {
+	service: 'official_account_open_http_svc',
+	command: 'delete_subscriber',
+	mutates: true,
+	badJsonCode: 20001,
+	handler: deleteSubscriber,
+};

@@ -1,0 +1,20 @@
+'use strict';
+// The API table: "service/command" -> { handler, mutates, badJsonCode }.
+
+const modules = [
+	require('./account_check'),
+	require('./get_subscriber_info'),
+	require('./add_subscriber'),
+	require('./delete_subscriber'),
+	require('./official_account_msg_get_simple'),
+	require('./get_group_member_info'),
+];
+
+const API = new Map(modules.map((m) => [`${m.service}/${m.command}`, m]));
+
+/** Services with their own "invalid command word" code; the rest answer the common 60009. */
+function unknownCommandCode(service) {
+	return service === 'group_open_http_svc' || service === 'official_account_open_http_svc' ? 10003 : 60009;
+}
+
+module.exports = { API, unknownCommandCode };

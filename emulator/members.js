@@ -1,0 +1,87 @@
+'use strict';
+// Members of one group. Generated members are computed on read; role-filtered
+// views are index arrays, cached per filter, so paging a filtered list is O(page).
+
+const ds = require('./datasets');
+
+const ROLES = ['Owner', 'Admin', 'Member'];
+
+class MemberStore {
+	/**
+	 * @param {number|Array} spec generated count, or [{Member_Account, Role, ...}]
+	 * @param {{seed:number, prefix?:string, customFields?:string[], memberPaddingBytes?:number}} opts
+	 */
+	constructor(spec, opts) {
+		this.seed = opts.seed >>> 0;
+		this.prefix = opts.prefix || 'member';
+		this.customFields = opts.customFields || [];
+		// One shared string: padding 6000 members costs one allocation, not 6000.
+		this.padding = opts.memberPaddingBytes > 0 ? 'P'.repeat(opts.memberPaddingBytes) : '';
+		this.generated = 0;
+		this.explicit = null;
+		this.views = new Map();
+		if (typeof spec === 'number') {
+			if (!Number.isInteger(spec) || spec < 0) throw new Error('members must be a non-negative integer');
+			this.generated = spec;
+		} else if (Array.isArray(spec)) {
+			this.explicit = spec.map((m, i) => this.normalise(m, i));
+		} else if (spec != null) {
+			throw new Error('members must be a number or an array');
+		}
+	}
+
+	normalise(m, i) {
+		const rec = typeof m === 'string' ? { Member_Account: m } : m;
+		if (!rec || typeof rec.Member_Account !== 'string') throw new Error('each member needs Member_Account');
+		const gen = ds.generatedMember(this.seed, this.prefix, i, [], '');
+		let custom = rec.AppMemberDefinedData;
+		if (!custom) custom = this.customFields.map((Key) => ({ Key, Value: '' }));
+		return {
+			Member_Account: rec.Member_Account,
+			Role: rec.Role ?? (i === 0 ? 'Owner' : 'Member'),
+			JoinTime: rec.JoinTime ?? gen.JoinTime,
+			MsgSeq: rec.MsgSeq ?? gen.MsgSeq,
+			MsgFlag: rec.MsgFlag ?? 'AcceptAndNotify',
+			LastSendMsgTime: rec.LastSendMsgTime ?? 0,
+			MuteUntil: rec.MuteUntil ?? 0,
+			NameCard: rec.NameCard ?? this.padding,
+			AppMemberDefinedData: custom,
+		};
+	}
+
+	get count() {
+		return this.explicit ? this.explicit.length : this.generated;
+	}
+
+	at(i) {
+		if (this.explicit) return this.explicit[i];
+		return ds.generatedMember(this.seed, this.prefix, i, this.customFields, this.padding);
+	}
+
+	roleAt(i) {
+		return this.explicit ? this.explicit[i].Role : ds.generatedRole(this.seed, i);
+	}
+
+	/** Indexes of the members whose role is in `roles` (null = everyone). */
+	view(roles) {
+		if (!roles) return null;
+		const wanted = ROLES.filter((r) => roles.includes(r));
+		const key = wanted.join(',');
+		let v = this.views.get(key);
+		if (!v) {
+			const tmp = [];
+			for (let i = 0, n = this.count; i < n; i++) if (wanted.includes(this.roleAt(i))) tmp.push(i);
+			v = Int32Array.from(tmp);
+			this.views.set(key, v);
+		}
+		return v;
+	}
+
+	ids() {
+		const out = new Array(this.count);
+		for (let i = 0; i < out.length; i++) out[i] = this.explicit ? this.explicit[i].Member_Account : ds.memberId(this.prefix, i);
+		return out;
+	}
+}
+
+module.exports = { MemberStore, ROLES };

@@ -1,0 +1,135 @@
+'use strict';
+// Subscribers of one official account, in subscription order.
+// Positions never move: a generated block (virtual, computed on read) comes
+// first, appended subscribers follow, and deletions leave tombstones. So a
+// cursor that holds a position stays correct while others add and delete.
+
+const ds = require('./datasets');
+
+const DEFAULT_PREFIX = 'user';
+
+class SubscriberStore {
+	/**
+	 * @param {number|Array} spec generated count, or ids / {Subscriber_Account, ...} objects
+	 * @param {{seed:number, prefix?:string, maxSubscribers?:number}} opts
+	 */
+	constructor(spec, opts) {
+		this.seed = opts.seed >>> 0;
+		this.prefix = opts.prefix || DEFAULT_PREFIX;
+		this.maxSubscribers = opts.maxSubscribers == null ? Infinity : Number(opts.maxSubscribers);
+		this.generated = 0; // positions [0, generated) are virtual
+		this.extra = []; // positions [generated, ...): explicit records
+		this.extraIndex = new Map(); // id -> position, live explicit records only
+		this.dead = new Set(); // tombstoned positions
+		this.alive = 0;
+		if (typeof spec === 'number') {
+			if (!Number.isInteger(spec) || spec < 0) throw new Error('subscribers must be a non-negative integer');
+			this.generated = spec;
+			this.alive = spec;
+		} else if (Array.isArray(spec)) {
+			for (const item of spec) {
+				const rec = typeof item === 'string' ? { Subscriber_Account: item } : item;
+				if (!rec || typeof rec.Subscriber_Account !== 'string') throw new Error('each subscriber needs Subscriber_Account');
+				if (this.positionOf(rec.Subscriber_Account) >= 0) continue; // a list never holds one id twice
+				this.append(rec, ds.generatedSubscriber(this.seed, this.prefix, this.length).SubscribeTime);
+			}
+		} else if (spec != null) {
+			throw new Error('subscribers must be a number or an array');
+		}
+	}
+
+	/** Number of positions ever used (alive or tombstoned). */
+	get length() {
+		return this.generated + this.extra.length;
+	}
+
+	get count() {
+		return this.alive;
+	}
+
+	positionOf(id) {
+		const p = this.extraIndex.get(id);
+		if (p !== undefined) return p;
+		if (this.generated > 0) {
+			const i = ds.subscriberIndex(this.prefix, id);
+			if (i >= 0 && i < this.generated && !this.dead.has(i)) return i;
+		}
+		return -1;
+	}
+
+	has(id) {
+		return this.positionOf(id) >= 0;
+	}
+
+	append(rec, subscribeTime) {
+		const full = {
+			Subscriber_Account: rec.Subscriber_Account,
+			SubscribeTime: rec.SubscribeTime ?? subscribeTime,
+			CustomString: rec.CustomString ?? '',
+			MsgFlag: rec.MsgFlag ?? 'AcceptAndNotify',
+			LastSendMsgTime: rec.LastSendMsgTime ?? 0,
+		};
+		const pos = this.length;
+		this.extra.push(full);
+		this.extraIndex.set(full.Subscriber_Account, pos);
+		this.alive++;
+		return pos;
+	}
+
+	/** @returns 1 added, 2 already there, 0 account full */
+	add(id, nowSeconds) {
+		if (this.has(id)) return 2;
+		if (this.alive >= this.maxSubscribers) return 0;
+		this.append({ Subscriber_Account: id }, nowSeconds);
+		return 1;
+	}
+
+	/** @returns 1 removed, 2 was not subscribed */
+	remove(id) {
+		const pos = this.positionOf(id);
+		if (pos < 0) return 2;
+		this.dead.add(pos);
+		if (pos >= this.generated) {
+			this.extraIndex.delete(id);
+			this.extra[pos - this.generated] = null; // free the record, keep the position
+		}
+		this.alive--;
+		return 1;
+	}
+
+	recordAt(pos) {
+		if (pos < this.generated) return ds.generatedSubscriber(this.seed, this.prefix, pos);
+		return { ...this.extra[pos - this.generated] };
+	}
+
+	/**
+	 * Live records from position `start`, at most `limit` of them.
+	 * @returns {{items: object[], next: number}} next = position after the last one read
+	 */
+	page(start, limit) {
+		const items = [];
+		const end = this.length;
+		let pos = start;
+		const checkDead = this.dead.size > 0;
+		while (pos < end && items.length < limit) {
+			if (!checkDead || !this.dead.has(pos)) items.push(this.recordAt(pos));
+			pos++;
+		}
+		// Skip trailing tombstones so the last page ends with an empty Next.
+		while (checkDead && pos < end && this.dead.has(pos)) pos++;
+		return { items, next: pos };
+	}
+
+	ids() {
+		const out = new Array(this.alive);
+		let k = 0;
+		const checkDead = this.dead.size > 0;
+		for (let pos = 0; pos < this.generated; pos++) {
+			if (!checkDead || !this.dead.has(pos)) out[k++] = ds.subscriberId(this.prefix, pos);
+		}
+		for (const rec of this.extra) if (rec) out[k++] = rec.Subscriber_Account;
+		return out;
+	}
+}
+
+module.exports = { SubscriberStore };
