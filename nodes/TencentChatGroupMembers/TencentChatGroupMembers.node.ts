@@ -1,0 +1,42 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import * as member from './actions/member/Member.resource';
+import { router } from './actions/router';
+
+export class TencentChatGroupMembers implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent Chat Group Members',
+		name: 'tencentChatGroupMembers',
+		icon: { light: 'file:tencentChat.svg', dark: 'file:tencentChat.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Read the members of Tencent Cloud Chat groups, with Return All over every page',
+		defaults: { name: 'Tencent Chat Group Members' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tencentCloudChatApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Member', value: 'member' }],
+				default: 'member',
+			},
+			...member.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

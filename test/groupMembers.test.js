@@ -1,0 +1,325 @@
+'use strict';
+// Tencent Chat Group Members through n8n's engine against the emulator: paging, filters, 10018, errors.
+const { APP, startBackend, json, paired } = require('./support/backend');
+
+const NODE = 'tencentChatGroupMembers';
+const getAll = (groupId, more = {}) => ({ resource: 'member', operation: 'getAll', groupId, ...more });
+const all = (groupId, options = {}) => getAll(groupId, { returnAll: true, options });
+
+const BIG_VALUE = 'x'.repeat(15000);
+
+let backend;
+beforeAll(async () => {
+	backend = await startBackend();
+	const { emu } = backend;
+	emu.addGroup({ id: '@TGS#pub730', type: 'Public', members: 730 });
+	emu.addGroup({ id: '@TGS#_comm1234', type: 'Community', members: 1234 });
+	emu.addGroup({ id: '@TGS#hiddencomm', type: 'Community', members: 250 });
+	emu.addGroup({ id: '@TGS#custom', type: 'Public', members: 50, customFields: ['Level', 'Team'] });
+	emu.addGroup({ id: '@TGS#priv', type: 'Private', members: 5 });
+	emu.addGroup({ id: '@TGS#empty', type: 'Public', members: 0 });
+	emu.addGroup({ id: '@TGS#av', type: 'AVChatRoom', members: 10 });
+	emu.addGroup({ id: '@TGS#wrongnum', type: 'Public', members: 150, hostile: 'wrongMemberNum' });
+	// 30 kB a member: a page of 100 or 50 passes 1 MB, 25 does not.
+	emu.addGroup({ id: '@TGS#padded', type: 'Public', members: 300, memberPaddingBytes: 30000 });
+	emu.addGroup({ id: '@TGS#_padded', type: 'Community', members: 120, memberPaddingBytes: 30000 });
+	emu.addGroup({ id: '@TGS#huge', type: 'Public', members: 3, memberPaddingBytes: 1100000 });
+	// Only the second hundred is heavy: the first page fits, the second must be split.
+	const members = Array.from({ length: 200 }, (_, i) => ({
+		Member_Account: `user${i}`,
+		AppMemberDefinedData: i < 100 ? [] : [{ Key: 'Bio', Value: BIG_VALUE }],
+	}));
+	emu.addGroup({ id: '@TGS#halfheavy', type: 'Work', members });
+});
+afterAll(async () => backend.close());
+beforeEach(() => backend.emu.clearRequests());
+
+const calls = () => backend.calls('get_group_member_info');
+const accounts = (items) => json(items).map((member) => member.Member_Account);
+const byOffset = (list) => [...list].sort((a, b) => (a.body.Offset ?? 0) - (b.body.Offset ?? 0));
+const members = (groupId) => backend.emu.getMembers(groupId);
+const fullMembers = (groupId) => backend.emu.getMembers(groupId, { full: true });
+/** The emulator leaves out an empty AppMemberDefinedData. */
+const withoutEmptyCustom = ({ AppMemberDefinedData, ...member }) => (AppMemberDefinedData.length ? { ...member, AppMemberDefinedData } : member);
+const flattened = ({ AppMemberDefinedData, ...member }) => ({ ...member, customFields: Object.fromEntries(AppMemberDefinedData.map((d) => [d.Key, d.Value])) });
+
+describe('Offset groups', () => {
+	test('Return All on a Public group of 730: 8 calls of 100, every member in order', async () => {
+		const { items, error } = await backend.run(NODE, all('@TGS#pub730'));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(members('@TGS#pub730'));
+		expect(paired(items).every((p) => p.item === 0)).toBe(true);
+		expect(json(items).slice(0, 3)).toEqual(fullMembers('@TGS#pub730').slice(0, 3).map(withoutEmptyCustom));
+
+		const list = calls();
+		// Auto-detection: the first call asks with Next "" and no Offset; no Next in the answer means Offset paging.
+		expect(list[0].body).toEqual({ GroupId: '@TGS#pub730', Limit: 100, Next: '' });
+		expect(byOffset(list.slice(1)).map((c) => [c.body.Offset, c.body.Limit])).toEqual([
+			[100, 100], [200, 100], [300, 100], [400, 100], [500, 100], [600, 100], [700, 30],
+		]);
+		expect(list.slice(1).every((c) => c.body.Next === undefined)).toBe(true);
+	});
+
+	test('Limit 250: 3 calls asking 100, 100 and 50', async () => {
+		const { items } = await backend.run(NODE, getAll('@TGS#pub730', { limit: 250 }));
+		expect(accounts(items)).toEqual(members('@TGS#pub730').slice(0, 250));
+		expect(byOffset(calls()).map((c) => [c.body.Offset, c.body.Limit])).toEqual([[undefined, 100], [100, 100], [200, 50]]);
+	});
+
+	test('the default limit is 50, in one call', async () => {
+		const { items } = await backend.run(NODE, getAll('@TGS#pub730'));
+		expect(accounts(items)).toEqual(members('@TGS#pub730').slice(0, 50));
+		expect(calls().map((c) => c.body.Limit)).toEqual([50]);
+	});
+
+	test('forced Offset pagination and a larger page size: ceil(730 / 300) calls', async () => {
+		const { items } = await backend.run(NODE, all('@TGS#pub730', { pagination: 'offset', pageSize: 300 }));
+		expect(accounts(items)).toEqual(members('@TGS#pub730'));
+		expect(byOffset(calls()).map((c) => [c.body.Offset, c.body.Limit, c.body.Next])).toEqual([[0, 300, undefined], [300, 300, undefined], [600, 130, undefined]]);
+	});
+
+	test('planned Offset pages run 8 at a time and still come out in order', async () => {
+		const latencyMs = 200;
+		backend.emu.setOptions({ latencyMs });
+		let items;
+		try {
+			({ items } = await backend.run(NODE, all('@TGS#pub730', { pageSize: 50 })));
+		} finally {
+			backend.emu.setOptions({ latencyMs: 0 });
+		}
+		expect(accounts(items)).toEqual(members('@TGS#pub730'));
+		const planned = calls().slice(1);
+		expect(planned).toHaveLength(14);
+		const started = planned.map((c) => c.time);
+		// Eight go out before any answers; the ninth waits for a free slot.
+		expect(Math.max(...started.slice(0, 8)) - started[0]).toBeLessThan(latencyMs - 50);
+		expect(started[8] - started[0]).toBeGreaterThanOrEqual(latencyMs - 20);
+	});
+
+	test('an empty group yields no items after one call', async () => {
+		const { items, error } = await backend.run(NODE, all('@TGS#empty'));
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+		expect(calls()).toHaveLength(1);
+	});
+
+	test('MemberNum larger than the pages deliver ends in a clear error after a bounded number of calls', async () => {
+		const { error } = await backend.run(NODE, all('@TGS#wrongnum'));
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message).toBe('Tencent reported 307 members (MemberNum) in group "@TGS#wrongnum" but the pages ended after 150: page 2 held 50 of the 100 members asked for');
+		expect(calls().length).toBeLessThanOrEqual(4);
+	});
+});
+
+describe('Community groups', () => {
+	test('Return All on a Community group of 1,234 follows Next in 13 calls', async () => {
+		const { items, error } = await backend.run(NODE, all('@TGS#_comm1234'));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(members('@TGS#_comm1234'));
+		const list = calls();
+		expect(list).toHaveLength(13);
+		expect(list.every((c) => c.body.Limit === 100 && c.body.Offset === undefined)).toBe(true);
+		expect(list[0].body.Next).toBe('');
+		const cursors = list.slice(1).map((c) => c.body.Next);
+		expect(cursors.every((next) => typeof next === 'string' && next !== '')).toBe(true);
+		expect(new Set(cursors).size).toBe(12);
+	});
+
+	test('Limit 250 asks 100, 100 and 50', async () => {
+		const { items } = await backend.run(NODE, getAll('@TGS#_comm1234', { limit: 250 }));
+		expect(accounts(items)).toEqual(members('@TGS#_comm1234').slice(0, 250));
+		expect(calls().map((c) => c.body.Limit)).toEqual([100, 100, 50]);
+	});
+
+	test('a Community group without the @TGS#_ prefix is detected by the Next in its first answer', async () => {
+		const { items } = await backend.run(NODE, all('@TGS#hiddencomm'));
+		expect(accounts(items)).toEqual(members('@TGS#hiddencomm'));
+		const list = calls();
+		expect(list.map((c) => c.body.Limit)).toEqual([100, 100, 100]);
+		expect(list.every((c) => c.body.Offset === undefined && typeof c.body.Next === 'string')).toBe(true);
+	});
+
+	test('a page size over 100 that the Community group refuses is retried at 100', async () => {
+		const { items, error } = await backend.run(NODE, all('@TGS#hiddencomm', { pageSize: 200 }));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(members('@TGS#hiddencomm'));
+		const list = calls();
+		expect(list.map((c) => c.body.Limit)).toEqual([200, 100, 100, 100]);
+		expect(list[0].errorCode).toBe(10004);
+	});
+
+	test('forcing Next on a Public group is an error, not a silent first page', async () => {
+		const { error } = await backend.run(NODE, all('@TGS#pub730', { pagination: 'next' }));
+		expect(error.message).toBe('Tencent\'s answer for page 1 of members of group "@TGS#pub730" has no Next cursor, so the group is not a Community group');
+		expect(calls()).toHaveLength(1);
+	});
+});
+
+describe('filters', () => {
+	test('custom fields are flattened by default', async () => {
+		const { items } = await backend.run(NODE, all('@TGS#custom'));
+		expect(json(items)).toEqual(fullMembers('@TGS#custom').map(flattened));
+		expect(json(items)[0].customFields).toEqual({ Level: expect.any(String), Team: expect.any(String) });
+	});
+
+	test('raw custom fields, only the keys asked for', async () => {
+		const { items } = await backend.run(NODE, all('@TGS#custom', { customFields: 'Team', flattenCustomFields: false }));
+		const expected = fullMembers('@TGS#custom').map((m) => ({ ...m, AppMemberDefinedData: m.AppMemberDefinedData.filter((d) => d.Key === 'Team') }));
+		expect(json(items)).toEqual(expected);
+		expect(calls()[0].body.AppDefinedDataFilter_GroupMember).toEqual(['Team']);
+	});
+
+	test('fields and custom fields together, flattened', async () => {
+		const { items } = await backend.run(NODE, all('@TGS#custom', { fields: ['Role', 'NameCard'], customFields: ' Level , ' }));
+		const expected = fullMembers('@TGS#custom').map((m) => ({
+			Member_Account: m.Member_Account,
+			Role: m.Role,
+			NameCard: m.NameCard,
+			customFields: { Level: m.AppMemberDefinedData.find((d) => d.Key === 'Level').Value },
+		}));
+		expect(json(items)).toEqual(expected);
+		expect(calls()[0].body).toMatchObject({ MemberInfoFilter: ['Role', 'NameCard'], AppDefinedDataFilter_GroupMember: ['Level'] });
+	});
+
+	test('fields only: no custom data comes back', async () => {
+		const { items } = await backend.run(NODE, getAll('@TGS#custom', { limit: 3, options: { fields: ['JoinTime'] } }));
+		expect(json(items)).toEqual(fullMembers('@TGS#custom').slice(0, 3).map((m) => ({ Member_Account: m.Member_Account, JoinTime: m.JoinTime })));
+	});
+
+	test('a role filter pages in turn until a short page, although MemberNum counts everyone', async () => {
+		const admins = fullMembers('@TGS#pub730').filter((m) => m.Role === 'Admin').map((m) => m.Member_Account);
+		expect(admins.length).toBeGreaterThan(20);
+		const { items, error } = await backend.run(NODE, all('@TGS#pub730', { roles: ['Admin'], pageSize: 10 }));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(admins);
+		const list = calls();
+		expect(list).toHaveLength(Math.floor(admins.length / 10) + 1);
+		expect(list.map((c) => c.body.Offset)).toEqual(list.map((_, page) => (page === 0 ? undefined : page * 10)));
+		expect(list.every((c) => c.body.MemberRoleFilter.join() === 'Admin')).toBe(true);
+	});
+
+	test('a role filter does not stop early at a limit beyond the first pages', async () => {
+		const owner = fullMembers('@TGS#pub730').filter((m) => m.Role !== 'Admin').map((m) => m.Member_Account);
+		const { items, error } = await backend.run(NODE, getAll('@TGS#pub730', { limit: 650, options: { roles: ['Owner', 'Member'] } }));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(owner.slice(0, 650));
+		expect(calls().map((c) => c.body.Limit)).toEqual([100, 100, 100, 100, 100, 100, 50]);
+	});
+
+	test('every role selected: stops at MemberNum without an extra call', async () => {
+		const { items } = await backend.run(NODE, all('@TGS#pub730', { roles: ['Owner', 'Admin', 'Member'] }));
+		expect(accounts(items)).toEqual(members('@TGS#pub730'));
+		expect(calls().map((c) => c.body.Limit)).toEqual([100, 100, 100, 100, 100, 100, 100, 30]);
+	});
+
+	test('with a role filter a wrong MemberNum does no harm', async () => {
+		const { items, error } = await backend.run(NODE, all('@TGS#wrongnum', { roles: ['Owner', 'Admin', 'Member'] }));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(members('@TGS#wrongnum'));
+		expect(calls()).toHaveLength(2);
+	});
+});
+
+describe('answers over 1 MB (10018)', () => {
+	test('the page size halves until the answer fits, and later pages keep it', async () => {
+		const { items, error } = await backend.run(NODE, all('@TGS#padded'));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(members('@TGS#padded'));
+		const list = calls();
+		expect(list.slice(0, 3).map((c) => [c.body.Limit, c.errorCode || null])).toEqual([[100, 10018], [50, 10018], [25, null]]);
+		expect(byOffset(list.slice(3)).map((c) => [c.body.Offset, c.body.Limit])).toEqual(Array.from({ length: 11 }, (_, i) => [25 * (i + 1), 25]));
+		expect(list.slice(3).every((c) => !c.errorCode)).toBe(true);
+	});
+
+	test('an Offset page that passes 1 MB is split into halves', async () => {
+		const { items, error } = await backend.run(NODE, all('@TGS#halfheavy', { fields: ['Role'], customFields: 'Bio' }));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(members('@TGS#halfheavy'));
+		expect(json(items)[150]).toEqual({ Member_Account: 'user150', Role: 'Member', customFields: { Bio: BIG_VALUE } });
+		expect(calls().map((c) => [c.body.Offset, c.body.Limit, c.errorCode || null])).toEqual([
+			[undefined, 100, null],
+			[100, 100, 10018],
+			[100, 50, null],
+			[150, 50, null],
+		]);
+	});
+
+	test('a Community group asks the same cursor again with half the page', async () => {
+		const { items, error } = await backend.run(NODE, all('@TGS#_padded'));
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual(members('@TGS#_padded'));
+		const list = calls();
+		expect(list.map((c) => [c.body.Limit, c.errorCode || null])).toEqual([[100, 10018], [50, 10018], [25, null], [25, null], [25, null], [25, null], [25, null]]);
+		expect(list.slice(0, 3).every((c) => c.body.Next === '')).toBe(true);
+	});
+
+	test('at one member a page it gives up with advice to use Fields and Custom Fields', async () => {
+		const { error } = await backend.run(NODE, all('@TGS#huge'));
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message).toBe('Could not get members of group "@TGS#huge" (page 1): the members are too large, even one member passes Tencent\'s 1 MB answer limit [Tencent error 10018]');
+		expect(error.description).toMatch(/Fields and Custom Fields options/);
+		expect(calls().map((c) => c.body.Limit)).toEqual([100, 50, 25, 12, 6, 3, 1]);
+	});
+});
+
+describe('items', () => {
+	test('several input items, each with its own group and limit', async () => {
+		const { items, error } = await backend.run(NODE, getAll('={{ $json.group }}', { limit: '={{ $json.limit }}' }), [
+			{ group: '@TGS#priv', limit: 3 },
+			{ group: '@TGS#_comm1234', limit: 2 },
+			{ group: ' @TGS#pub730 ', limit: 1 },
+		]);
+		expect(error).toBeUndefined();
+		expect(accounts(items)).toEqual([...members('@TGS#priv').slice(0, 3), ...members('@TGS#_comm1234').slice(0, 2), members('@TGS#pub730')[0]]);
+		expect(paired(items)).toEqual([0, 0, 0, 1, 1, 2].map((item) => ({ item })));
+		expect(calls().map((c) => [c.body.GroupId, c.body.Limit])).toEqual([['@TGS#priv', 3], ['@TGS#_comm1234', 2], ['@TGS#pub730', 1]]);
+	});
+
+	test('continueOnFail: bad groups become error items with pairedItem, the others are fine', async () => {
+		const { items, error } = await backend.run(NODE, getAll('={{ $json.group }}', { limit: 2 }), [
+			{ group: '@TGS#priv' },
+			{ group: '@TGS#missing' },
+			{ group: '  ' },
+			{ group: '@TGS#_comm1234' },
+		], { continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(paired(items)).toEqual([0, 0, 1, 2, 3, 3].map((item) => ({ item })));
+		expect(accounts([items[0], items[1]])).toEqual(members('@TGS#priv').slice(0, 2));
+		expect(items[2].json.error).toMatch(/^Could not get members of group "@TGS#missing" \(page 1\): .*\[Tencent error 10010\]$/);
+		expect(items[3].json.error).toBe('Group ID is empty in item 2');
+		expect(accounts([items[4], items[5]])).toEqual(members('@TGS#_comm1234').slice(0, 2));
+	});
+
+	test('without continueOnFail an empty group ID stops the node before any call', async () => {
+		const { error } = await backend.run(NODE, all('  '));
+		expect(error.message).toBe('Group ID is empty in item 0');
+		expect(calls()).toHaveLength(0);
+	});
+});
+
+describe('error messages', () => {
+	test.each([
+		['10010, a group that does not exist', '@TGS#missing', 10010, /does not exist/],
+		['10015, an invalid group ID', 'not-a-group', 10015, /invalid/],
+		['10007, an AVChatRoom group', '@TGS#av', 10007, /AVChatRoom/],
+	])('%s', async (_, groupId, code, problem) => {
+		const { error } = await backend.run(NODE, all(groupId));
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message.startsWith(`Could not get members of group "${groupId}" (page 1): `)).toBe(true);
+		expect(error.message.endsWith(`[Tencent error ${code}]`)).toBe(true);
+		expect(error.message).toMatch(problem);
+		expect(calls()).toHaveLength(1);
+	});
+
+	test('a wrong secret key', async () => {
+		const { error } = await backend.harness.runNode({
+			type: NODE,
+			parameters: all('@TGS#pub730'),
+			credentials: { ...backend.credentials, secretKey: 'wrong-key-456' },
+		});
+		expect(error.message).toBe('Could not get members of group "@TGS#pub730" (page 1): the Secret Key does not match the SDKAppID [Tencent error 70009]');
+		expect(error.description).toMatch(/^Open the Tencent Cloud Chat API credential and check the Secret Key/);
+		expect(JSON.stringify({ message: error.message, description: error.description, cause: error.cause })).not.toContain('wrong-key-456');
+		expect(APP.secretKey).not.toBe('wrong-key-456');
+	});
+});
