@@ -17,9 +17,9 @@ function fastRetries(overrides = {}) {
 	return () => Object.assign(transportSettings, saved);
 }
 
-async function startBackend(emulatorOptions = {}) {
+async function startBackend(emulatorOptions = {}, harnessOptions = {}) {
 	const emu = await startEmulator({ port: 0, apps: [APP], ...emulatorOptions });
-	const harness = await createHarness();
+	const harness = await createHarness(harnessOptions);
 	const credentials = credentialsFor(emu);
 	return {
 		emu,

@@ -79,11 +79,23 @@ async function sendOnce(this: IExecuteFunctions, call: ApiCall): Promise<{ ok: t
 	}
 }
 
+const NETWORK_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection reset',
+	ETIMEDOUT: 'no answer within the timeout',
+	ECONNABORTED: 'no answer within the timeout',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host not found',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+};
+
 function describeFailure(failure: Failure, command: string, credentials: ChatCredentials): { problem: string; fix: string; code?: number } {
 	switch (failure.kind) {
 		case 'network':
 			return {
-				problem: `could not reach Tencent Cloud Chat at ${credentials.baseUrl} (${failure.code})`,
+				problem: `could not reach Tencent Cloud Chat at ${credentials.baseUrl} (${NETWORK_PROBLEMS[failure.code] ?? 'network error'})`,
 				fix: 'Check the Region (or Base URL) in the credential and the network of the n8n server.',
 			};
 		case 'http':
@@ -114,12 +126,16 @@ function toNodeError(this: IExecuteFunctions, call: ApiCall, failure: Failure, a
 	const description = redact(`${fix}${info}${tries}`, credentials);
 	const cause: JsonObject = { message, service: call.service, command: call.command, tencentCode: code ?? null };
 	if (failure.kind === 'http') cause.httpStatus = failure.status;
-	return new NodeApiError(this.getNode(), cause, {
+	const error = new NodeApiError(this.getNode(), cause, {
 		message,
 		description,
 		httpCode: failure.kind === 'http' ? String(failure.status) : undefined,
 		itemIndex: call.itemIndex,
 	});
+	// NodeApiError swaps any message containing words like "EPERM" (even inside an ID) for a generic one.
+	error.message = message;
+	error.messages = [];
+	return error;
 }
 
 /** The Tencent code of an error thrown by `apiRequest`, if it carries one. */
