@@ -74,7 +74,8 @@ function applyOptions(opts, patch) {
 
 /** A JSON-safe copy (no intercept function). */
 function publicOptions(opts) {
-	const { intercept, ...rest } = opts; // eslint-disable-line no-unused-vars
+	const rest = { ...opts };
+	delete rest.intercept;
 	return { ...rest, faults: { ...opts.faults } };
 }
 

@@ -1,5 +1,6 @@
-import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { CHECK_ANSWER, apiError } from './errors';
 import { ExecutionCancelledError } from './transport';
 
 export interface CursorPage<T> {
@@ -45,10 +46,9 @@ export async function followCursor<T>(this: IExecuteFunctions, walk: CursorWalk<
 		const pageSize = Math.min(walk.maxPageSize, remaining);
 		const { entries, next, finished, received = entries.length } = await walk.fetchPage(cursor, pageSize, page);
 		if (received > walk.maxPageSize) {
-			throw new NodeApiError(this.getNode(), { message: 'oversized page' }, {
+			throw apiError(this.getNode(), `Tencent returned ${received} entries on page ${page} of ${walk.what}, but at most ${pageSize} were asked for`, {
 				itemIndex: walk.itemIndex,
-				message: `Tencent returned ${received} entries on page ${page} of ${walk.what}, but at most ${pageSize} were asked for`,
-				description: 'The answer does not match the request; check that the Base URL points at the Tencent Cloud Chat REST API.',
+				description: CHECK_ANSWER,
 			});
 		}
 		for (const entry of entries) {
@@ -60,7 +60,7 @@ export async function followCursor<T>(this: IExecuteFunctions, walk: CursorWalk<
 		emptyPages = received === 0 ? emptyPages + 1 : 0;
 		if (seen.has(next) || emptyPages >= MAX_EMPTY_PAGES) {
 			const reason = seen.has(next) ? `sent the same cursor "${next}" twice` : `sent ${emptyPages} empty pages in a row with a cursor to continue`;
-			throw new NodeOperationError(this.getNode(), `Stopped paging ${walk.what} after page ${page}: Tencent ${reason}`, {
+			throw apiError(this.getNode(), `Stopped paging ${walk.what} after page ${page}: Tencent ${reason}`, {
 				itemIndex: walk.itemIndex,
 				description: 'The server is not making progress, so the node stopped instead of looping forever. Try again later; if it persists, contact Tencent support.',
 			});

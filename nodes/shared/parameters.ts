@@ -1,11 +1,13 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { usageError } from './errors';
 
 /** Reads a required ID parameter, trimmed; an empty one is an error that names the field and the item. */
 export function requiredId(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
 	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	if (!value) {
-		throw new NodeOperationError(this.getNode(), `${label} is empty in item ${itemIndex}`, {
+		throw usageError(this.getNode(), `${label} is empty in item ${itemIndex}`, {
 			itemIndex,
 			description: `Enter the ${label}, or check that the expression for it returns a value for this item.`,
 		});
@@ -18,7 +20,7 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
 	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `Limit must be a whole number of 1 or more, but is ${limit} in item ${itemIndex}`, {
+		throw usageError(this.getNode(), `Limit must be a whole number of 1 or more, but is ${limit} in item ${itemIndex}`, {
 			itemIndex,
 			description: 'Set Limit to 1 or more, or turn on Return All.',
 		});
@@ -33,7 +35,7 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 export function readIdList(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
 	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
 	const fail = (message: string, fix: string) =>
-		new NodeOperationError(this.getNode(), `${label} in item ${itemIndex} ${message}`, { itemIndex, description: fix });
+		usageError(this.getNode(), `${label} in item ${itemIndex} ${message}`, { itemIndex, description: fix });
 
 	let entries: unknown[];
 	if (Array.isArray(raw)) entries = raw;

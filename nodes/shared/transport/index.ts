@@ -1,13 +1,14 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	sleep,
+	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, CredentialSetupError, readCredentials, type ChatCredentials } from '../credentials';
+import { apiError, usageError } from '../errors';
 import { discardUserSig } from '../userSig';
 import { explainCode } from './errorCodes';
 import { classifyFailure, networkFailure, readAnswer, redact, type Failure } from './failure';
@@ -43,7 +44,7 @@ export async function getChatCredentials(this: IExecuteFunctions, itemIndex = 0)
 		return readCredentials(await this.getCredentials(CREDENTIAL_TYPE, itemIndex));
 	} catch (error) {
 		if (error instanceof CredentialSetupError) {
-			throw new NodeOperationError(this.getNode(), `Tencent Cloud Chat API credential: ${error.message}`, {
+			throw usageError(this.getNode(), `Tencent Cloud Chat API credential: ${error.message}`, {
 				itemIndex,
 				description: `Fix the "${error.field}" field of the credential.`,
 			});
@@ -124,17 +125,10 @@ function toNodeError(this: IExecuteFunctions, call: ApiCall, failure: Failure, a
 	const info = failure.kind === 'api' && failure.info ? ` Tencent said: "${failure.info}".` : '';
 	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
 	const description = redact(`${fix}${info}${tries}`, credentials);
-	const cause: JsonObject = { message, service: call.service, command: call.command, tencentCode: code ?? null };
-	if (failure.kind === 'http') cause.httpStatus = failure.status;
-	const error = new NodeApiError(this.getNode(), cause, {
-		message,
-		description,
-		httpCode: failure.kind === 'http' ? String(failure.status) : undefined,
-		itemIndex: call.itemIndex,
-	});
-	// NodeApiError swaps any message containing words like "EPERM" (even inside an ID) for a generic one.
-	error.message = message;
-	error.messages = [];
+	const details: JsonObject = { service: call.service, command: call.command, tencentCode: code ?? null };
+	if (failure.kind === 'http') details.httpStatus = failure.status;
+	const error = apiError(this.getNode(), message, { description, itemIndex: call.itemIndex, details });
+	if (failure.kind === 'http') error.httpCode = String(failure.status);
 	return error;
 }
 

@@ -1,4 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { usageError } from '../../../shared/errors';
 
 export type PaginationMode = 'auto' | 'offset' | 'next';
 
@@ -95,7 +97,7 @@ export function readFilters(options: IDataObject): IDataObject {
 export function readPageSize(this: IExecuteFunctions, options: IDataObject, itemIndex: number): number {
 	const pageSize = Number(options.pageSize ?? 100);
 	if (!Number.isInteger(pageSize) || pageSize < 1) {
-		throw new NodeOperationError(this.getNode(), `Page Size must be a whole number of 1 or more, but is ${options.pageSize} in item ${itemIndex}`, {
+		throw usageError(this.getNode(), `Page Size must be a whole number of 1 or more, but is ${options.pageSize} in item ${itemIndex}`, {
 			itemIndex,
 			description: 'Set the Page Size option to 1 or more, or remove it to use 100.',
 		});

@@ -1,6 +1,7 @@
-import { NodeApiError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { followCursor } from '../../../shared/cursor';
+import { apiError } from '../../../shared/errors';
 import { SAFE_PAGE_SIZE, type MemberQuery, type MemberWalk, type PageFetcher } from './pageFetcher';
 
 /** Community groups take at most 100 members a page. */
@@ -31,9 +32,8 @@ export async function walkNext(this: IExecuteFunctions, fetcher: PageFetcher, qu
 		fetchPage: async (cursor, pageSize, page) => {
 			const answer = await fetcher.fetch({ Next: cursor }, pageSize, pagesDone + page);
 			if (answer.next === undefined) {
-				throw new NodeApiError(this.getNode(), { message: 'no Next cursor' }, {
+				throw apiError(this.getNode(), `Tencent's answer for page ${pagesDone + page} of ${query.what} has no Next cursor, so the group is not a Community group`, {
 					itemIndex: query.itemIndex,
-					message: `Tencent's answer for page ${pagesDone + page} of ${query.what} has no Next cursor, so the group is not a Community group`,
 					description: 'Only Community groups page with Next. Set the Pagination option to Auto-Detect or Offset.',
 				});
 			}

@@ -1,5 +1,6 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { apiError } from '../../../shared/errors';
 import { mapConcurrent } from '../../../shared/items';
 import type { MemberPage, MemberQuery, MemberWalk, PageFetcher } from './pageFetcher';
 
@@ -85,9 +86,8 @@ async function fetchPlanned(fetcher: PageFetcher, plan: Range[], walk: MemberWal
 
 function readMemberNum(this: IExecuteFunctions, query: MemberQuery, memberNum: unknown): number {
 	if (typeof memberNum === 'number' && Number.isInteger(memberNum) && memberNum >= 0) return memberNum;
-	throw new NodeApiError(this.getNode(), { message: 'invalid MemberNum' }, {
+	throw apiError(this.getNode(), `Tencent's answer for page 1 of ${query.what} has no valid MemberNum (${JSON.stringify(memberNum) ?? 'missing'})`, {
 		itemIndex: query.itemIndex,
-		message: `Tencent's answer for page 1 of ${query.what} has no valid MemberNum (${JSON.stringify(memberNum) ?? 'missing'})`,
 		description: 'Without the member count the pages cannot be planned. Check that the Base URL points at the Tencent Cloud Chat REST API.',
 	});
 }
@@ -128,9 +128,9 @@ export async function walkOffset(this: IExecuteFunctions, fetcher: PageFetcher, 
 	}
 	if (received < target) {
 		const where = short ? `: page ${short.page} held ${short.received} of the ${short.asked} members asked for` : '';
-		throw new NodeApiError(this.getNode(), { message: 'fewer members than MemberNum', memberNum, received }, {
+		throw apiError(this.getNode(), `Tencent reported ${memberNum} members (MemberNum) in group "${query.groupId}" but the pages ended after ${received}${where}`, {
 			itemIndex: query.itemIndex,
-			message: `Tencent reported ${memberNum} members (MemberNum) in group "${query.groupId}" but the pages ended after ${received}${where}`,
+			details: { memberNum, received },
 			description: 'Members may have left while the group was read, or Tencent answered inconsistently. Run the node again; if this persists, contact Tencent support.',
 		});
 	}

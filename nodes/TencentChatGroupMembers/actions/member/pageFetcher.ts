@@ -1,5 +1,6 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
+import { CHECK_ANSWER, apiError } from '../../../shared/errors';
 import { apiRequest, tencentCodeOf, type TencentAnswer } from '../../../shared/transport';
 
 const SERVICE = 'group_open_http_svc';
@@ -46,18 +47,8 @@ export interface PageFetcher {
 	fetch(paging: IDataObject, want: number, page: number): Promise<MemberPage>;
 }
 
-/** The shared tencentCodeOf reads `cause`, but n8n-workflow 2.x keeps a plain error response in `errorResponse`. */
-function codeOf(error: unknown): number | undefined {
-	const response = (error as { errorResponse?: { tencentCode?: unknown } } | undefined)?.errorResponse;
-	return tencentCodeOf(error) ?? (typeof response?.tencentCode === 'number' ? response.tencentCode : undefined);
-}
-
 function invalidAnswer(this: IExecuteFunctions, query: MemberQuery, message: string): NodeApiError {
-	return new NodeApiError(this.getNode(), { message: 'invalid member list' }, {
-		itemIndex: query.itemIndex,
-		message,
-		description: 'The answer does not match the API; try again later, and check that the Base URL points at the Tencent Cloud Chat REST API.',
-	});
+	return apiError(this.getNode(), message, { itemIndex: query.itemIndex, description: CHECK_ANSWER });
 }
 
 function readMembers(this: IExecuteFunctions, query: MemberQuery, answer: TencentAnswer, asked: number, page: number): IDataObject[] {
@@ -100,16 +91,16 @@ export function pageFetcher(this: IExecuteFunctions, query: MemberQuery, pageSiz
 				failure = error;
 			}
 			if (!answer) {
-				if (codeOf(failure) !== INVALID_PARAMETER || limit <= SAFE_PAGE_SIZE) throw failure;
+				if (tencentCodeOf(failure) !== INVALID_PARAMETER || limit <= SAFE_PAGE_SIZE) throw failure;
 				size = Math.min(size, SAFE_PAGE_SIZE);
 				limit = Math.min(limit, size);
 				continue;
 			}
 			if (answer.ErrorCode === TOO_LARGE) {
 				if (limit <= 1) {
-					throw new NodeApiError(this.getNode(), { message: 'members too large', tencentCode: TOO_LARGE }, {
+					throw apiError(this.getNode(), `Could not get ${query.what} (page ${page}): the members are too large, even one member passes Tencent's 1 MB answer limit [Tencent error ${TOO_LARGE}]`, {
 						itemIndex: query.itemIndex,
-						message: `Could not get ${query.what} (page ${page}): the members are too large, even one member passes Tencent's 1 MB answer limit [Tencent error ${TOO_LARGE}]`,
+						details: { tencentCode: TOO_LARGE },
 						description: 'Use the Fields and Custom Fields options to ask only for the member fields you need.',
 					});
 				}

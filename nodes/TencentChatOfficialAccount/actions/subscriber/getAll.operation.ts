@@ -1,5 +1,4 @@
 import {
-	NodeApiError,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -9,6 +8,7 @@ import {
 
 import { followCursor } from '../../../shared/cursor';
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { CHECK_ANSWER, apiError } from '../../../shared/errors';
 import { forEachItem } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
 import { apiRequest } from '../../../shared/transport';
@@ -43,10 +43,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const list = answer.SubscriberList ?? [];
 				const valid = Array.isArray(list) && list.every((entry: IDataObject) => typeof entry?.Subscriber_Account === 'string');
 				if (!valid) {
-					throw new NodeApiError(this.getNode(), { message: 'invalid subscriber list' }, {
+					throw apiError(this.getNode(), `Tencent returned a subscriber without Subscriber_Account on page ${page} of ${what}`, {
 						itemIndex,
-						message: `Tencent returned a subscriber without Subscriber_Account on page ${page} of ${what}`,
-						description: 'The answer does not match the API; try again later, and check that the Base URL points at the Tencent Cloud Chat REST API.',
+						description: CHECK_ANSWER,
 					});
 				}
 				return { entries: list as IDataObject[], next: typeof answer.Next === 'string' ? answer.Next : '' };
