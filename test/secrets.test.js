@@ -34,6 +34,7 @@ beforeAll(async () => {
 	});
 	backend = await startBackend({}, { logLevel: 'debug' });
 	backend.emu.addOfficialAccount({ id: '@TOA#_leak', subscribers: 500 });
+	backend.emu.addGroup({ id: '@TGS#2LEAK', type: 'Public', members: 250 });
 	restoreTimings = fastRetries();
 	console_ = captureConsole();
 });
@@ -45,6 +46,7 @@ afterAll(async () => {
 
 const getAll = { resource: 'subscriber', operation: 'getAll', officialAccount: '@TOA#_leak', returnAll: true };
 const add = { resource: 'subscriber', operation: 'add', officialAccount: '@TOA#_leak', subscriberAccounts: 'a,b,c' };
+const members = { resource: 'member', operation: 'getAll', groupId: '@TGS#2LEAK', returnAll: true };
 const withKey = (secretKey) => ({ ...backend.credentials, secretKey });
 const htmlBadGateway = () => ({ status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html><title>502 Bad Gateway</title></html>' });
 const malformed = () => ({ body: '{"ActionStatus":"OK","ErrorCode":0,"SubscriberList":[{"Subscriber_Acc' });
@@ -60,6 +62,9 @@ const cases = [
 	['malformed JSON on Add', {}, add, malformed],
 	['a closed port', { baseUrl: 'http://127.0.0.1:9' }, getAll, undefined],
 	['a timeout', { timeout: true }, getAll, undefined],
+	['group members with a wrong key', { credentials: 'wrong-secret-key-XYZ', type: 'tencentChatGroupMembers' }, members, undefined],
+	['group members behind an HTML 502 page', { continueOnFail: true, type: 'tencentChatGroupMembers' }, members, htmlBadGateway],
+	['group members with malformed JSON', { type: 'tencentChatGroupMembers' }, members, malformed],
 ];
 
 test.each(cases)('%s leaks nothing', async (_name, setup, parameters, intercept) => {
@@ -69,7 +74,7 @@ test.each(cases)('%s leaks nothing', async (_name, setup, parameters, intercept)
 		let credentials = backend.credentials;
 		if (setup.credentials) credentials = withKey(setup.credentials);
 		if (setup.baseUrl) credentials = { ...credentials, baseUrl: setup.baseUrl };
-		const result = await backend.harness.runNode({ type: NODE, parameters, credentials, continueOnFail: setup.continueOnFail });
+		const result = await backend.harness.runNode({ type: setup.type ?? NODE, parameters, credentials, continueOnFail: setup.continueOnFail });
 		collect({ items: result.items, error: result.error });
 		if (intercept || setup.credentials || setup.baseUrl || setup.timeout) expect(result.error ?? result.items[0].json.error).toBeTruthy();
 	} finally {
