@@ -21,3 +21,32 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 		},
 	];
 }
+
+/** The Operation selector of one resource. */
+export function operationProperty(
+	resource: string,
+	options: Array<{ name: string; value: string; description: string; action: string }>,
+	defaultOperation = 'getAll',
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
+/** The usual "Options" collection of optional settings. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
+}

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { followCursor } from '../../../shared/cursor';
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import { forEachItem } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
 import { apiRequest } from '../../../shared/transport';
@@ -23,40 +23,36 @@ const OLDER_EXPIRED = 2;
 const properties: INodeProperties[] = [
 	officialAccountProperty,
 	...returnAllAndLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Before Message Key',
-				name: 'beforeMsgKey',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 71_1_1698741698',
-				description: 'Start below this MsgKey instead of at the newest message',
-			},
-			{
-				displayName: 'Include Placeholders',
-				name: 'includePlaceholders',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to output the holes left by deleted or expired messages (IsPlaceMsg 1)',
-			},
-			{
-				displayName: 'Include Recalled',
-				name: 'includeRecalled',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to output recalled messages (IsPlaceMsg 2)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Before Message Key',
+			name: 'beforeMsgKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 71_1_1698741698',
+			description: 'Start below this MsgKey instead of at the newest message',
+		},
+		{
+			displayName: 'Include Placeholders',
+			name: 'includePlaceholders',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to output the holes left by deleted or expired messages (IsPlaceMsg 1)',
+		},
+		{
+			displayName: 'Include Recalled',
+			name: 'includeRecalled',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to output recalled messages (IsPlaceMsg 2)',
+		},
+	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getAll'] } },
+	properties,
+);
 
 /** The texts of a message's TIMTextElem elements, so a message is usable without digging into MsgBody. */
 function textOf(message: IDataObject): string {
@@ -67,7 +63,10 @@ function textOf(message: IDataObject): string {
 		.join('\n');
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex, output) => {
 		const officialAccount = readOfficialAccount.call(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -77,7 +76,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const pairedItem = { item: itemIndex };
 
 		const wanted = (message: IDataObject) =>
-			message.IsPlaceMsg === HOLE ? includePlaceholders : message.IsPlaceMsg === RECALLED ? includeRecalled : true;
+			message.IsPlaceMsg === HOLE
+				? includePlaceholders
+				: message.IsPlaceMsg === RECALLED
+					? includeRecalled
+					: true;
 
 		await followCursor.call(this, {
 			what,
@@ -86,15 +89,27 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			maxPageSize: MAX_PAGE_SIZE,
 			firstCursor: String(options.beforeMsgKey ?? '').trim(),
 			fetchPage: async (cursor, pageSize, page) => {
-				const body: IDataObject = { Official_Account: officialAccount, ReqMsgNumber: pageSize, WithRecalledMsg: includeRecalled ? 1 : 0 };
+				const body: IDataObject = {
+					Official_Account: officialAccount,
+					ReqMsgNumber: pageSize,
+					WithRecalledMsg: includeRecalled ? 1 : 0,
+				};
 				if (cursor) body.LastMsgKey = cursor;
-				const answer = await apiRequest.call(this, { service: SERVICE, command: 'official_account_msg_get_simple', body, purpose: `get ${what} (page ${page})`, itemIndex });
+				const answer = await apiRequest.call(this, {
+					service: SERVICE,
+					command: 'official_account_msg_get_simple',
+					body,
+					purpose: `get ${what} (page ${page})`,
+					itemIndex,
+				});
 				const list = Array.isArray(answer.RspMsgList) ? (answer.RspMsgList as IDataObject[]) : [];
 				// Pages come oldest first; output goes newest first across pages.
 				const newestFirst = [...list].sort((a, b) => Number(b.MsgSeq) - Number(a.MsgSeq));
 				const reachedFirst = newestFirst.some((message) => Number(message.MsgSeq) <= 1);
 				return {
-					entries: newestFirst.filter(wanted).map((message) => ({ ...message, text: textOf(message) })),
+					entries: newestFirst
+						.filter(wanted)
+						.map((message) => ({ ...message, text: textOf(message) })),
 					next: typeof answer.LastMsgKey === 'string' ? answer.LastMsgKey : '',
 					finished: answer.IsFinished === OLDER_EXPIRED || list.length === 0 || reachedFirst,
 					received: list.length,

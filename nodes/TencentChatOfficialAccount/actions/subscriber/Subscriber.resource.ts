@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/descriptions';
 import * as add from './add.operation';
 import * as getAll from './getAll.operation';
 import * as remove from './remove.operation';
@@ -7,19 +8,26 @@ import * as remove from './remove.operation';
 export const operations = { add, getAll, remove };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['subscriber'] } },
-		options: [
-			{ name: 'Add', value: 'add', description: 'Subscribe users to an official account', action: 'Add subscribers' },
-			{ name: 'Get Many', value: 'getAll', description: 'Get many subscribers of an official account', action: 'Get many subscribers' },
-			{ name: 'Remove', value: 'remove', description: 'Unsubscribe users from an official account', action: 'Remove subscribers' },
-		],
-		default: 'getAll',
-	},
+	operationProperty('subscriber', [
+		{
+			name: 'Add',
+			value: 'add',
+			description: 'Subscribe users to an official account',
+			action: 'Add subscribers',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'Get many subscribers of an official account',
+			action: 'Get many subscribers',
+		},
+		{
+			name: 'Remove',
+			value: 'remove',
+			description: 'Unsubscribe users from an official account',
+			action: 'Remove subscribers',
+		},
+	]),
 	...getAll.description,
 	...add.description,
 	...remove.description,

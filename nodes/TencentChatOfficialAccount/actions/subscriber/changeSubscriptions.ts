@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { asNodeError, errorItem, mapConcurrent } from '../../../shared/items';
 import { readIdList } from '../../../shared/parameters';
 import { apiRequest, ExecutionCancelledError } from '../../../shared/transport';
@@ -38,23 +39,17 @@ export function subscriberAccountsProperty(action: string): INodeProperties {
 	};
 }
 
-export const changeOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Max Calls Per Second',
-			name: 'maxCallsPerSecond',
-			type: 'number',
-			default: DEFAULT_CALLS_PER_SECOND,
-			typeOptions: { minValue: 1, maxValue: DEFAULT_CALLS_PER_SECOND },
-			description: 'Tencent allows 200 calls per second per API and app. Lower it to leave room for other systems that use the same app.',
-		},
-	],
-};
+export const changeOptions: INodeProperties = optionsCollection([
+	{
+		displayName: 'Max Calls Per Second',
+		name: 'maxCallsPerSecond',
+		type: 'number',
+		default: DEFAULT_CALLS_PER_SECOND,
+		typeOptions: { minValue: 1, maxValue: DEFAULT_CALLS_PER_SECOND },
+		description:
+			'Tencent allows 200 calls per second per API and app. Lower it to leave room for other systems that use the same app.',
+	},
+]);
 
 interface ItemRequest {
 	officialAccount: string;
@@ -85,26 +80,46 @@ function planBatches(requests: Array<ItemRequest | undefined>): Batch[] {
 		const count = Math.ceil(ids.length / BATCH_SIZE);
 		for (let index = 0; index < count; index++) {
 			const slice = ids.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE);
-			batches.push({ officialAccount, ids: slice, label: `official account "${officialAccount}" (batch ${index + 1} of ${count}, ${slice.length} IDs)` });
+			batches.push({
+				officialAccount,
+				ids: slice,
+				label: `official account "${officialAccount}" (batch ${index + 1} of ${count}, ${slice.length} IDs)`,
+			});
 		}
 	}
 	return batches;
 }
 
-function readOutcomes(change: SubscriptionChange, ids: string[], list: unknown): Map<string, Outcome> {
+function readOutcomes(
+	change: SubscriptionChange,
+	ids: string[],
+	list: unknown,
+): Map<string, Outcome> {
 	const codes = new Map<string, unknown>();
 	if (Array.isArray(list)) {
 		for (const entry of list as IDataObject[]) {
-			if (typeof entry?.Subscriber_Account === 'string') codes.set(entry.Subscriber_Account, entry.Result);
+			if (typeof entry?.Subscriber_Account === 'string')
+				codes.set(entry.Subscriber_Account, entry.Result);
 		}
 	}
 	const outcomes = new Map<string, Outcome>();
 	for (const id of ids) {
 		const code = codes.get(id);
-		if (code === 1 || code === 2) outcomes.set(id, { result: change.results[code], resultCode: code });
+		if (code === 1 || code === 2)
+			outcomes.set(id, { result: change.results[code], resultCode: code });
 		else if (code === 0) outcomes.set(id, { result: 'failed', resultCode: 0 });
-		else if (code === undefined) outcomes.set(id, { result: 'failed', resultCode: null, error: 'Tencent returned no result for this ID' });
-		else outcomes.set(id, { result: 'failed', resultCode: null, error: `Tencent returned an unknown Result (${JSON.stringify(code)}) for this ID` });
+		else if (code === undefined)
+			outcomes.set(id, {
+				result: 'failed',
+				resultCode: null,
+				error: 'Tencent returned no result for this ID',
+			});
+		else
+			outcomes.set(id, {
+				result: 'failed',
+				resultCode: null,
+				error: `Tencent returned an unknown Result (${JSON.stringify(code)}) for this ID`,
+			});
 	}
 	return outcomes;
 }
@@ -113,14 +128,21 @@ function readOutcomes(change: SubscriptionChange, ids: string[], list: unknown):
  * Add and Remove: the IDs of all items are grouped per official account, sent once each in
  * batches of 100 (concurrently, paced per API), and every (item, ID) pair gets its own result.
  */
-export async function changeSubscriptions(this: IExecuteFunctions, items: INodeExecutionData[], change: SubscriptionChange): Promise<INodeExecutionData[]> {
+export async function changeSubscriptions(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	change: SubscriptionChange,
+): Promise<INodeExecutionData[]> {
 	const continueOnFail = this.continueOnFail();
 	const requests: Array<ItemRequest | undefined> = [];
 	const itemErrors = new Map<number, Error>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const officialAccount = readOfficialAccount.call(this, itemIndex);
-			requests.push({ officialAccount, ids: readIdList.call(this, 'subscriberAccounts', 'Subscriber Accounts', itemIndex) });
+			requests.push({
+				officialAccount,
+				ids: readIdList.call(this, 'subscriberAccounts', 'Subscriber Accounts', itemIndex),
+			});
 		} catch (error) {
 			const nodeError = asNodeError.call(this, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
@@ -129,27 +151,36 @@ export async function changeSubscriptions(this: IExecuteFunctions, items: INodeE
 		}
 	}
 
-	const callsPerSecond = Number((this.getNodeParameter('options', 0, {}) as IDataObject).maxCallsPerSecond ?? 0) || undefined;
+	const callsPerSecond =
+		Number((this.getNodeParameter('options', 0, {}) as IDataObject).maxCallsPerSecond ?? 0) ||
+		undefined;
 	const batches = planBatches(requests);
-	const results = await mapConcurrent(batches, CONCURRENT_BATCHES, async (batch): Promise<BatchResult> => {
-		try {
-			const answer = await apiRequest.call(this, {
-				service: SERVICE,
-				command: change.command,
-				body: change.body(batch.officialAccount, batch.ids),
-				purpose: `${change.verb} ${batch.label}`,
-				callsPerSecond,
-			});
-			return { outcomes: readOutcomes(change, batch.ids, answer.SubscriberList) };
-		} catch (error) {
-			return { error: error as Error };
-		}
-	});
+	const results = await mapConcurrent(
+		batches,
+		CONCURRENT_BATCHES,
+		async (batch): Promise<BatchResult> => {
+			try {
+				const answer = await apiRequest.call(this, {
+					service: SERVICE,
+					command: change.command,
+					body: change.body(batch.officialAccount, batch.ids),
+					purpose: `${change.verb} ${batch.label}`,
+					callsPerSecond,
+				});
+				return { outcomes: readOutcomes(change, batch.ids, answer.SubscriberList) };
+			} catch (error) {
+				return { error: error as Error };
+			}
+		},
+	);
 
 	const byPair = new Map<string, BatchResult>();
-	batches.forEach((batch, index) => batch.ids.forEach((id) => byPair.set(`${batch.officialAccount}\n${id}`, results[index])));
+	batches.forEach((batch, index) =>
+		batch.ids.forEach((id) => byPair.set(`${batch.officialAccount}\n${id}`, results[index])),
+	);
 	const failed = results.find((result): result is { error: Error } => 'error' in result);
-	if (failed && (!continueOnFail || failed.error instanceof ExecutionCancelledError)) throw failed.error;
+	if (failed && (!continueOnFail || failed.error instanceof ExecutionCancelledError))
+		throw failed.error;
 
 	const output: INodeExecutionData[] = [];
 	requests.forEach((request, itemIndex) => {
@@ -166,7 +197,10 @@ export async function changeSubscriptions(this: IExecuteFunctions, items: INodeE
 				continue;
 			}
 			const outcome = result.outcomes.get(subscriberAccount)!;
-			output.push({ json: { officialAccount: request.officialAccount, subscriberAccount, ...outcome }, pairedItem: { item: itemIndex } });
+			output.push({
+				json: { officialAccount: request.officialAccount, subscriberAccount, ...outcome },
+				pairedItem: { item: itemIndex },
+			});
 		}
 	});
 	return output;
