@@ -2,7 +2,7 @@
 // One workflow execution through n8n-core's WorkflowExecute.
 const { randomUUID } = require('node:crypto');
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
-const { createRunExecutionData } = require('n8n-workflow');
+const { createRunExecutionData, STICKY_NODE_TYPE } = require('n8n-workflow');
 const { createDeferred } = require('./deferred');
 
 // The engine stores node errors as plain copies ({ ...error, message, stack }),
@@ -34,7 +34,7 @@ class HarnessWorkflowExecute extends WorkflowExecute {
 
 const BASE_URL = 'http://localhost:5678/';
 
-function buildAdditionalData({ executionId, workflowId, hooks, credentialsHelper }) {
+function buildAdditionalData({ executionId, workflowId, hooks, credentialsHelper, startRunnerTask }) {
 	const unsupported = (what) => async () => {
 		throw new Error(`${what} is not supported by the test harness`);
 	};
@@ -58,7 +58,8 @@ function buildAdditionalData({ executionId, workflowId, hooks, credentialsHelper
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		executeWorkflow: unsupported('Executing a sub-workflow'),
-		startRunnerTask: unsupported('A task runner'),
+		// The Code node's runner (./task-runner.js) when the harness loads it.
+		startRunnerTask: startRunnerTask ?? unsupported('A task runner'),
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,
 		logAiEvent: () => {},
@@ -68,10 +69,12 @@ function buildAdditionalData({ executionId, workflowId, hooks, credentialsHelper
 }
 
 // Start nodes: every enabled node with no incoming main connection, each fed
-// the single empty item n8n gives a manually started workflow.
+// the single empty item n8n gives a manually started workflow. Sticky notes
+// are canvas annotations: n8n never runs them.
 function startStack(workflow) {
 	return Object.values(workflow.nodes)
-		.filter((node) => !node.disabled && !workflow.connectionsByDestinationNode[node.name]?.main?.some((c) => c?.length))
+		.filter((node) => !node.disabled && node.type !== STICKY_NODE_TYPE)
+		.filter((node) => !workflow.connectionsByDestinationNode[node.name]?.main?.some((c) => c?.length))
 		.map((node) => ({ node, data: { main: [[{ json: {} }]] }, source: null }));
 }
 
@@ -79,7 +82,7 @@ function startStack(workflow) {
  * Starts the workflow. Returns { done, cancel } where done resolves to
  * { run, error, execute } once the engine has fully stopped.
  */
-function startExecution({ workflow, workflowData, credentialsHelper, mode = 'manual' }) {
+function startExecution({ workflow, workflowData, credentialsHelper, startRunnerTask, mode = 'manual' }) {
 	const executionId = randomUUID();
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const after = createDeferred();
@@ -88,7 +91,7 @@ function startExecution({ workflow, workflowData, credentialsHelper, mode = 'man
 		lastRun = run;
 		after.resolve(run);
 	});
-	const additionalData = buildAdditionalData({ executionId, workflowId: workflow.id, hooks, credentialsHelper });
+	const additionalData = buildAdditionalData({ executionId, workflowId: workflow.id, hooks, credentialsHelper, startRunnerTask });
 	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: startStack(workflow) } });
 	const execute = new HarnessWorkflowExecute(additionalData, mode, runExecutionData);
 

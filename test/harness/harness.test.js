@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { NodeOperationError, ManualExecutionCancelledError } = require('n8n-workflow');
-const { createHarness, captureConsole, REPO_ROOT, PACKAGE_NAME, CREDENTIAL_TYPE } = require('./index');
+const { createHarness, captureConsole, REPO_ROOT, PACKAGE_NAME, CREDENTIAL_TYPE, CORE_NODES } = require('./index');
 const { TestCredentialsHelper } = require('./credentials-helper');
 
 const node = (name, type, parameters = {}) => ({ id: name, name, type, typeVersion: 1, position: [0, 0], parameters });
@@ -152,3 +152,76 @@ const built = fs.existsSync(builtNode);
 		);
 	},
 );
+
+describe('harness with n8n-nodes-base core nodes', () => {
+	let harness;
+	const base = (name, type, typeVersion, parameters = {}) => ({ ...node(name, `n8n-nodes-base.${type}`, parameters), typeVersion });
+	const code = (name, jsCode, extra = {}) => base(name, 'code', 2, { jsCode, ...extra });
+	beforeAll(async () => {
+		harness = await createHarness({ packageDir: null, coreNodes: true });
+	});
+
+	test('are loaded only when asked for', async () => {
+		const plain = await createHarness({ packageDir: null });
+		expect(() => plain.nodeTypes.getByName('n8n-nodes-base.set')).toThrow();
+		for (const name of CORE_NODES) expect(harness.nodeTypes.getByName(`n8n-nodes-base.${name}`)).toBeDefined();
+		await expect(createHarness({ packageDir: null, coreNodes: ['httpRequest'] })).rejects.toThrow(/httpRequest not supported/);
+	});
+
+	test('Manual Trigger -> Code (all items, then each item) -> Set -> If; sticky notes do not run', async () => {
+		const result = await harness.run({
+			nodes: [
+				base('Note', 'stickyNote', 1, { content: 'hi' }),
+				base('Start', 'manualTrigger', 1),
+				code('Make', 'console.log("from the sandbox"); return [1, 2, 3].map((n) => ({ json: { n, starts: $("Start").all().length } }));'),
+				code('Each', '$json.double = $json.n * 2; $json.year = DateTime.fromISO("2024-05-01").year; return $json;', { mode: 'runOnceForEachItem' }),
+				base('Label', 'set', 3.4, {
+					assignments: { assignments: [{ id: 'a', name: 'label', value: '=n{{ $json.n }}', type: 'string' }] },
+					includeOtherFields: true,
+					options: {},
+				}),
+				base('Big?', 'if', 2.2, {
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [{ id: 'c', leftValue: '={{ $json.n }}', rightValue: 1, operator: { type: 'number', operation: 'gt' } }],
+						combinator: 'and',
+					},
+					options: {},
+				}),
+			],
+			connections: chain('Start', 'Make', 'Each', 'Label', 'Big?'),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.ran('Note')).toBe(false);
+		expect(result.items('Make').map((i) => i.json)).toEqual([1, 2, 3].map((n) => ({ n, starts: 1 })));
+		expect(result.items('Each')).toEqual([1, 2, 3].map((n, i) => ({ json: { n, starts: 1, double: 2 * n, year: 2024 }, pairedItem: { item: i } })));
+		expect(result.items('Label').map((i) => i.json.label)).toEqual(['n1', 'n2', 'n3']);
+		const [yes, no] = result.run.data.resultData.runData['Big?'][0].data.main;
+		expect(yes.map((i) => i.json.n)).toEqual([2, 3]);
+		expect(no.map((i) => i.json.n)).toEqual([1]);
+	});
+
+	test('Code: an error in the code fails the node with its message; the sandbox has no require', async () => {
+		const failing = await harness.run({
+			nodes: [base('Start', 'manualTrigger', 1), code('Boom', 'throw new Error("boom in code");')],
+			connections: chain('Start', 'Boom'),
+		});
+		expect(failing.status).toBe('error');
+		expect(failing.nodeError('Boom').message).toMatch(/boom in code/);
+		const sandboxed = await harness.run({
+			nodes: [base('Start', 'manualTrigger', 1), code('Require', 'return [{ json: { fs: typeof require("fs") } }];')],
+			connections: chain('Start', 'Require'),
+		});
+		expect(sandboxed.nodeError('Require').message).toMatch(/Module 'fs' is disallowed/);
+	});
+
+	test('Schedule Trigger runs once when the workflow is started by hand', async () => {
+		const result = await harness.run({
+			nodes: [base('Every Hour', 'scheduleTrigger', 1.2, { rule: { interval: [{ field: 'hours', hoursInterval: 1 }] } })],
+			connections: {},
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items('Every Hour')).toHaveLength(1);
+		expect(result.items('Every Hour')[0].json).toEqual(expect.objectContaining({ timestamp: expect.any(String), Hour: expect.any(String) }));
+	});
+});

@@ -7,6 +7,7 @@ const { prepareEnv } = require('./env');
 const { captureConsole } = require('./capture-console');
 const { createDeferred } = require('./deferred');
 const constants = require('./constants');
+const { CORE_NODES, coreNodesDir, loadCoreNodes } = require('./core-nodes');
 
 // Before anything can require n8n-core: user folder and quiet defaults.
 prepareEnv();
@@ -24,23 +25,27 @@ let loggerLevel; // n8n's Logger is a singleton: its level is fixed by the first
  *   null loads no package, only the harness fixtures)
  * @param {Array} [options.extraNodeTypes] more test-only node classes/instances, typed `harness.<name>`
  * @param {string} [options.logLevel] n8n log level for this test file (default 'silent' or N8N_LOG_LEVEL)
+ * @param {boolean|string[]} [options.coreNodes] also load n8n's own nodes from n8n-nodes-base, typed
+ *   `n8n-nodes-base.<name>`: `true` for all the harness supports (CORE_NODES: those the examples use),
+ *   or a list of their names. The Code node then runs in an in-process task runner. Default: none.
  */
-async function createHarness({ packageDir = REPO_ROOT, extraNodeTypes = [], logLevel } = {}) {
+async function createHarness({ packageDir = REPO_ROOT, extraNodeTypes = [], logLevel, coreNodes = false } = {}) {
 	if (logLevel !== undefined && loggerLevel !== undefined && logLevel !== loggerLevel) {
 		throw new Error(`n8n's logger already runs at "${loggerLevel}" in this test file; logLevel cannot change`);
 	}
 	const dir = packageDir === null ? null : path.resolve(packageDir);
-	const key = `${dir}|${extraNodeTypes.map(nodeTypeName).join(',')}`;
+	const core = coreNodes === true ? CORE_NODES : coreNodes || [];
+	const key = `${dir}|${extraNodeTypes.map(nodeTypeName).join(',')}|${[...core].sort().join(',')}`;
 	if (!harnesses.has(key)) {
 		if (loggerLevel === undefined) loggerLevel = prepareEnv({ logLevel }).logLevel; // before n8n's Logger exists
-		const loading = load(dir, extraNodeTypes);
+		const loading = load(dir, extraNodeTypes, core);
 		harnesses.set(key, loading);
 		loading.catch(() => harnesses.delete(key));
 	}
 	return await harnesses.get(key);
 }
 
-async function load(packageDir, extraNodeTypes) {
+async function load(packageDir, extraNodeTypes, coreNodes) {
 	const { PackageDirectoryLoader } = require('n8n-core');
 	const { Expression } = require('n8n-workflow');
 	const { NodeTypes, CredentialTypes } = require('./registries');
@@ -51,7 +56,7 @@ async function load(packageDir, extraNodeTypes) {
 	// n8n-workflow defaults to this already; set it so an N8N_EXPRESSION_ENGINE=vm
 	// elsewhere can never switch to the isolated-vm engine (not built on Node 20).
 	Expression.setExpressionEngine('legacy');
-	assertOneWorkflowCopy(packageDir ?? __dirname);
+	assertOneWorkflowCopy(packageDir ?? __dirname, coreNodes.length > 0);
 	const container = coreContainer();
 	stopBackgroundTimers(container);
 
@@ -64,13 +69,18 @@ async function load(packageDir, extraNodeTypes) {
 		nodeTypes.addLoader(loader);
 		credentialTypes.addLoader(loader);
 	}
+	let startRunnerTask;
+	if (coreNodes.length) {
+		nodeTypes.addLoader(await loadCoreNodes(coreNodes));
+		if (coreNodes.includes('code')) startRunnerTask = require('./task-runner').inProcessRunnerTask;
+	}
 	for (const fixture of [HarnessInput, HarnessWait, HarnessSet, ...extraNodeTypes]) {
 		const instance = typeof fixture === 'function' ? new fixture() : fixture;
 		nodeTypes.add(nodeTypeName(instance), instance, __filename);
 	}
 
 	const { createRunner } = require('./runner');
-	return createRunner({ loader, nodeTypes, credentialTypes, container, packageName: loader?.packageName });
+	return createRunner({ loader, nodeTypes, credentialTypes, container, packageName: loader?.packageName, startRunnerTask });
 }
 
 // Harness-only node types are `harness.<name>` unless their name has a package.
@@ -80,11 +90,14 @@ function nodeTypeName(type) {
 }
 
 // Two copies of n8n-workflow break `instanceof NodeApiError` between the engine,
-// our nodes and the tests, so refuse to run with more than one.
-function assertOneWorkflowCopy(packageDir) {
+// our nodes and the tests (and between n8n's nodes and the engine), so refuse
+// to run with more than one.
+function assertOneWorkflowCopy(packageDir, withCoreNodes) {
 	const coreDir = path.dirname(require.resolve('n8n-core/package.json'));
+	const dirs = [__dirname, coreDir, packageDir];
+	if (withCoreNodes) dirs.push(coreNodesDir(), path.dirname(require.resolve('@n8n/task-runner')));
 	const copies = new Set();
-	for (const from of [__dirname, coreDir, packageDir]) {
+	for (const from of dirs) {
 		try {
 			copies.add(require.resolve('n8n-workflow', { paths: [from] }));
 		} catch {
@@ -117,4 +130,4 @@ function stopBackgroundTimers(Container) {
 	clearInterval(manager.cleanupTimer);
 }
 
-module.exports = { createHarness, captureConsole, createDeferred, ...constants };
+module.exports = { createHarness, captureConsole, createDeferred, CORE_NODES, ...constants };

@@ -6,7 +6,7 @@ const { createResult } = require('./result');
 
 const { CREDENTIAL_TYPE, CREDENTIAL_ID, CREDENTIAL_NAME, DEFAULT_TIMEOUT_MS, PACKAGE_NAME } = require('./constants');
 
-function createRunner({ loader, nodeTypes, credentialTypes, container, packageName }) {
+function createRunner({ loader, nodeTypes, credentialTypes, container, packageName, startRunnerTask }) {
 	const { Workflow } = require('n8n-workflow');
 
 	/**
@@ -43,7 +43,7 @@ function createRunner({ loader, nodeTypes, credentialTypes, container, packageNa
 			active: false,
 			settings: workflow.settings,
 		};
-		const execution = startExecution({ workflow, workflowData, credentialsHelper });
+		const execution = startExecution({ workflow, workflowData, credentialsHelper, startRunnerTask });
 
 		let cancelled = false;
 		const cancel = () => {

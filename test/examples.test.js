@@ -1,0 +1,207 @@
+'use strict';
+// The workflows in examples/ -- the files users import and `npm run demo` runs --
+// through n8n's engine with n8n's own nodes (n8n-nodes-base, the Code node in an
+// in-process task runner), against the emulator's `demo` data set. Each test
+// starts from the fresh data set and asserts exact results and API calls.
+const fs = require('node:fs');
+const path = require('node:path');
+const { createHarness, CORE_NODES } = require('./harness');
+const { startEmulator, datasets } = require('../emulator');
+
+const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
+const CREDENTIAL = { id: 'tencent-chat-demo', name: 'Tencent Cloud Chat API' };
+const demo = datasets.demo;
+const ACCOUNT = demo.officialAccountId; // @TOA#_demo_news: 3,000 subscribers, user000001..user003000
+const COMMUNITY = demo.communityGroupId; // 1,234 members, custom fields Level and Team
+
+const example = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8'));
+const json = (items) => items.map((item) => item.json);
+const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const userId = (n) => `user${String(n).padStart(6, '0')}`;
+
+let emu;
+let harness;
+let credentials;
+
+beforeAll(async () => {
+	emu = await startEmulator({ port: 0, seed: 'demo' });
+	harness = await createHarness({ coreNodes: true });
+	credentials = {
+		[CREDENTIAL.id]: {
+			sdkAppId: demo.sdkAppId,
+			region: 'custom',
+			baseUrl: emu.url,
+			identifier: demo.identifier,
+			secretKey: demo.secretKey,
+		},
+	};
+});
+afterAll(() => emu?.close());
+beforeEach(() => emu.reset()); // the demo data set, as seeded; an empty request log
+
+async function runExample(name) {
+	const result = await harness.run(example(name), { credentials, timeoutMs: 30000 });
+	expect(result.error).toBeUndefined();
+	expect(result.status).toBe('success');
+	return result;
+}
+const calls = (command) => emu.requests().filter((request) => request.command === command);
+const commands = () => [...new Set(emu.requests().map((request) => request.command))].sort();
+
+test('every example is importable as is: known node types, the demo credential, one trigger', () => {
+	const files = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
+	expect(files.sort()).toEqual(['crm-sync.json', 'group-roster.json', 'message-archive.json', 'subscriber-export.json']);
+	for (const file of files) {
+		const workflow = example(path.basename(file, '.json'));
+		expect(workflow.name).toMatch(/^Tencent Chat: /);
+		const names = workflow.nodes.map((node) => node.name);
+		expect(new Set(names).size).toBe(names.length);
+		for (const node of workflow.nodes) {
+			const [pkg, type] = node.type.split('.');
+			if (pkg === 'n8n-nodes-base') expect(CORE_NODES).toContain(type);
+			else expect(pkg).toBe('n8n-nodes-tencent-chat');
+			expect(() => harness.nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
+			if (pkg === 'n8n-nodes-tencent-chat') expect(node.credentials).toEqual({ tencentCloudChatApi: CREDENTIAL });
+		}
+		for (const [from, { main }] of Object.entries(workflow.connections)) {
+			expect(names).toContain(from);
+			for (const target of main.flat()) expect(names).toContain(target.node);
+		}
+		expect(workflow.nodes.filter((node) => /Trigger$/.test(node.type))).toHaveLength(1);
+	}
+});
+
+test('CRM sync: the subscribers become exactly the CRM contacts, in batches of 100', async () => {
+	const result = await runExample('crm-sync');
+
+	// CRM Contacts (Code node): user000101..user003150; the account has user000001..user003000.
+	const contacts = json(result.items('CRM Contacts')).map((contact) => contact.userId);
+	expect(contacts).toEqual(range(101, 3150).map(userId));
+	expect(result.items('Get Subscribers')).toHaveLength(3000);
+	const compare = result.run.data.resultData.runData['Compare Datasets'][0].data.main;
+	expect(compare.map((output) => output.length)).toEqual([150, 0, 2900, 100]); // In A only, Same, Different, In B only
+
+	// The emulator's final subscriber set is the CRM's contact list.
+	expect([...emu.getSubscribers(ACCOUNT)].sort()).toEqual([...contacts].sort());
+
+	expect(json(result.items('Add Subscribers'))).toEqual(
+		range(3001, 3150).map((n) => ({ officialAccount: ACCOUNT, subscriberAccount: userId(n), result: 'added', resultCode: 1 })),
+	);
+	expect(json(result.items('Remove Subscribers'))).toEqual(
+		range(1, 100).map((n) => ({ officialAccount: ACCOUNT, subscriberAccount: userId(n), result: 'removed', resultCode: 1 })),
+	);
+
+	// Calls: 15 pages of 200 over Next, then 2 add batches (100 + 50) and 1 delete batch (100).
+	expect(commands()).toEqual(['add_subscriber', 'delete_subscriber', 'get_subscriber_info']);
+	const pages = calls('get_subscriber_info');
+	expect(pages).toHaveLength(15);
+	expect(pages.map((page) => page.body.Limit)).toEqual(Array(15).fill(200));
+	expect(pages[0].body.Next ?? '').toBe('');
+	expect(pages.slice(1).every((page) => typeof page.body.Next === 'string' && page.body.Next !== '')).toBe(true);
+	const adds = calls('add_subscriber').map((call) => call.body.SubscriberList);
+	expect(adds.map((batch) => batch.length)).toEqual([100, 50]);
+	expect(adds.flat().every((entry) => Object.keys(entry).join() === 'Subscriber_Account')).toBe(true); // [{ Subscriber_Account }]
+	expect(adds.flat().map((entry) => entry.Subscriber_Account)).toEqual(range(3001, 3150).map(userId));
+	const deletes = calls('delete_subscriber').map((call) => call.body.SubscriberToDel_Account);
+	expect(deletes.map((batch) => batch.length)).toEqual([100]);
+	expect(deletes.flat()).toEqual(range(1, 100).map(userId)); // plain IDs
+	expect(emu.requests().every((request) => request.status === 200 && !request.errorCode)).toBe(true);
+});
+
+test('subscriber export: one row per subscriber, in Tencent order, from 15 pages', async () => {
+	const result = await runExample('subscriber-export');
+	const rows = json(result.items('Subscriber Rows'));
+	expect(rows).toHaveLength(3000);
+	const seed = datasets.seedFromString(ACCOUNT);
+	expect(rows).toEqual(
+		range(0, 2999).map((index) => {
+			const subscriber = datasets.generatedSubscriber(seed, 'user', index);
+			return {
+				userId: subscriber.Subscriber_Account,
+				subscribedAt: new Date(subscriber.SubscribeTime * 1000).toISOString(),
+				notifications: subscriber.MsgFlag,
+				customString: subscriber.CustomString,
+			};
+		}),
+	);
+	expect(rows[0]).toMatchObject({ userId: 'user000001', subscribedAt: expect.stringMatching(/^2023-11-01T/) });
+	expect(new Set(rows.map((row) => row.notifications))).toEqual(new Set(['AcceptAndNotify', 'AcceptNotNotify', 'Discard']));
+	expect(rows.some((row) => row.customString.startsWith('tier:'))).toBe(true);
+	expect(commands()).toEqual(['get_subscriber_info']);
+	expect(calls('get_subscriber_info')).toHaveLength(15);
+});
+
+test('group roster: 1,234 Community members over Next in 13 calls, custom fields flattened', async () => {
+	const result = await runExample('group-roster');
+	const members = json(result.items('Get Members'));
+	const expected = emu.getMembers(COMMUNITY, { full: true });
+	expect(expected).toHaveLength(1234);
+	// Fields asked for: Role, NameCard, JoinTime (Member_Account always); custom fields flattened.
+	expect(members).toEqual(
+		expected.map((source) => ({
+			Member_Account: source.Member_Account,
+			Role: source.Role,
+			NameCard: source.NameCard,
+			JoinTime: source.JoinTime,
+			customFields: Object.fromEntries(source.AppMemberDefinedData.map(({ Key, Value }) => [Key, Value])),
+		})),
+	);
+	expect(Object.keys(members[0].customFields)).toEqual(['Level', 'Team']);
+
+	const rows = json(result.items('Roster Rows'));
+	expect(rows).toHaveLength(1234);
+	expect(rows).toEqual(
+		members.map((member) => ({
+			member: member.Member_Account,
+			role: member.Role,
+			joinedAt: new Date(member.JoinTime * 1000).toISOString().slice(0, 10),
+			level: member.customFields.Level,
+			team: member.customFields.Team,
+		})),
+	);
+	expect(rows[0]).toMatchObject({ member: 'member000001', role: 'Owner' });
+	expect(rows.every((row) => row.level !== '' && row.team !== '')).toBe(true);
+
+	expect(commands()).toEqual(['get_group_member_info']);
+	const pages = calls('get_group_member_info');
+	expect(pages).toHaveLength(13);
+	expect(pages.every((page) => page.body.GroupId === COMMUNITY && page.body.Limit === 100 && page.body.Offset === undefined)).toBe(true);
+	expect(pages[0].body.Next).toBe('');
+	expect(pages.slice(1).every((page) => page.body.Next !== '')).toBe(true);
+	expect(pages[0].body.AppDefinedDataFilter_GroupMember).toEqual(['Level', 'Team']);
+});
+
+test('message archive: every message with text, newest first, without holes and recalled ones', async () => {
+	const result = await runExample('message-archive');
+	const { count, holes, recalled } = demo.officialAccounts[0].messages;
+	const left = range(1, count)
+		.filter((seq) => !holes.includes(seq) && !recalled.includes(seq))
+		.reverse();
+	expect(left).toHaveLength(228);
+
+	const messages = json(result.items('Get Message History'));
+	expect(messages.map((message) => message.MsgSeq)).toEqual(left);
+	expect(result.run.data.resultData.runData['Has Text?'][0].data.main.map((output) => output.length)).toEqual([228, 0]);
+
+	const seed = datasets.seedFromString(ACCOUNT);
+	const rows = json(result.items('Archive Rows'));
+	expect(rows).toEqual(
+		left.map((seq) => {
+			const time = datasets.messageTime(seed, seq);
+			const texts = datasets.generatedMessageBody(seed, seq).filter((element) => element.MsgType === 'TIMTextElem');
+			return {
+				seq,
+				msgKey: datasets.msgKey(seq, time),
+				sentAt: new Date(time * 1000).toISOString(),
+				text: texts.map((element) => element.MsgContent.Text).join('\n'),
+			};
+		}),
+	);
+	expect(rows[0]).toMatchObject({ seq: 240, text: expect.stringMatching(/^News #240: update \d+$/) });
+
+	expect(commands()).toEqual(['official_account_msg_get_simple']);
+	const pages = calls('official_account_msg_get_simple');
+	expect(pages).toHaveLength(12);
+	expect(pages[0].body.LastMsgKey ?? '').toBe('');
+	expect(pages.slice(1).every((page) => /^\d+_1_\d+$/.test(page.body.LastMsgKey))).toBe(true);
+});
