@@ -48,7 +48,7 @@ async function runExample(name) {
 const calls = (command) => emu.requests().filter((request) => request.command === command);
 const commands = () => [...new Set(emu.requests().map((request) => request.command))].sort();
 
-test('every example is importable as is: known node types, the demo credential, one trigger', () => {
+test('every example is importable as is: known node types, the demo credential, a Manual Trigger', () => {
 	const files = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
 	expect(files.sort()).toEqual(['crm-sync.json', 'group-roster.json', 'message-archive.json', 'subscriber-export.json']);
 	for (const file of files) {
@@ -67,7 +67,8 @@ test('every example is importable as is: known node types, the demo credential, 
 			expect(names).toContain(from);
 			for (const target of main.flat()) expect(names).toContain(target.node);
 		}
-		expect(workflow.nodes.filter((node) => /Trigger$/.test(node.type))).toHaveLength(1);
+		// One Manual Trigger, so the editor's button and `n8n execute` can run it.
+		expect(workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.manualTrigger')).toHaveLength(1);
 	}
 });
 

@@ -12,11 +12,15 @@
  *
  * Steps: copy package.json + lockfile, `npm ci --ignore-scripts`
  * (isolated-vm's install script fails here and n8n does not need it when it
- * runs workflows from the CLI), then `npm rebuild sqlite3` (compiles the
- * native module against the Node that will run n8n). A marker file is written
+ * runs workflows from the CLI), then sqlite3's native module: sqlite3 is an
+ * N-API addon, so a build made under Node N loads under every Node >= N. The
+ * first install compiles it (`npm rebuild sqlite3`, about 1.5 to 2 minutes) and
+ * keeps the binary in <repo>/.cache/e2e/sqlite3-builds/<version>-node<major>/;
+ * later installs of the same sqlite3 version copy it when it opens a database
+ * under their Node, and compile only if it does not. A marker file is written
  * at the end; a folder without it is a half-finished install and is wiped.
  *
- * Usage: node scripts/e2e/install.js [v1|v2|all]    (default: all)
+ * Usage: node scripts/e2e/install.js [v1|v2|all] [--npm-ci-only]   (default: all)
  * API:   const { ensureInstall } = require('./install'); ensureInstall('v2')
  *          -> { key, dir, n8nBin, nodeExe, pathPrefix, env, n8nVersion }
  *
@@ -32,6 +36,8 @@ const { spawnSync } = require('node:child_process');
 const REPO = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(REPO, '.cache', 'e2e');
 const MARKER = '.e2e-install-complete.json';
+/** Written after `npm ci`: a folder with it (and without MARKER) only needs the sqlite3 step. */
+const CI_MARKER = '.e2e-npm-ci-complete.json';
 
 const NODE24_VERSION = '24.21.0';
 
@@ -114,6 +120,60 @@ function ensureNode24() {
 	return result;
 }
 
+const SQLITE_BUILDS = path.join(CACHE, 'sqlite3-builds');
+const SQLITE_CHECK =
+	"const s = require('sqlite3'); new s.Database(':memory:').get('select sqlite_version() as v', (e, r) => " +
+	"{ if (e) { console.error(e.message); process.exit(1); } console.log('sqlite3 ' + r.v + ' works under ' + process.version); });";
+
+function sqliteModuleDir(dir) {
+	return path.join(dir, 'node_modules', 'sqlite3');
+}
+
+function sqliteBinary(dir) {
+	return path.join(sqliteModuleDir(dir), 'build', 'Release', 'node_sqlite3.node');
+}
+
+function sqliteWorks(dir, nodeExe, env) {
+	const r = spawnSync(nodeExe, ['-e', SQLITE_CHECK], { cwd: dir, env, encoding: 'utf8' });
+	if (r.status === 0) log(`  ${r.stdout.trim()}`);
+	return r.status === 0;
+}
+
+/** Copies a kept sqlite3 build made under a Node major <= nodeMajor; true when it works here. */
+function reuseSqliteBuild(dir, nodeExe, nodeMajor, env) {
+	const version = JSON.parse(fs.readFileSync(path.join(sqliteModuleDir(dir), 'package.json'), 'utf8')).version;
+	if (!fs.existsSync(SQLITE_BUILDS)) return false;
+	const candidates = fs
+		.readdirSync(SQLITE_BUILDS)
+		.map((name) => ({ name, m: new RegExp(`^${version.replace(/\./g, '\\.')}-node(\\d+)$`).exec(name) }))
+		.filter(({ m }) => m && Number(m[1]) <= nodeMajor)
+		.sort((a, b) => Number(b.m[1]) - Number(a.m[1]));
+	for (const { name } of candidates) {
+		const from = path.join(SQLITE_BUILDS, name, 'node_sqlite3.node');
+		if (!fs.existsSync(from)) continue;
+		fs.mkdirSync(path.dirname(sqliteBinary(dir)), { recursive: true });
+		fs.copyFileSync(from, sqliteBinary(dir));
+		if (sqliteWorks(dir, nodeExe, env)) {
+			log(`  sqlite3 ${version}: reused the N-API build kept in ${path.relative(REPO, path.dirname(from))}`);
+			return true;
+		}
+		fs.rmSync(sqliteBinary(dir), { force: true });
+	}
+	return false;
+}
+
+/** Keeps a freshly compiled sqlite3 binary for later installs. */
+function keepSqliteBuild(dir, nodeMajor) {
+	const version = JSON.parse(fs.readFileSync(path.join(sqliteModuleDir(dir), 'package.json'), 'utf8')).version;
+	const target = path.join(SQLITE_BUILDS, `${version}-node${nodeMajor}`);
+	const tmp = `${target}.tmp-${process.pid}`;
+	fs.rmSync(tmp, { recursive: true, force: true });
+	fs.mkdirSync(tmp, { recursive: true });
+	fs.copyFileSync(sqliteBinary(dir), path.join(tmp, 'node_sqlite3.node'));
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.renameSync(tmp, target);
+}
+
 function lockHash(key) {
 	const lock = fs.readFileSync(path.join(__dirname, `n8n-${key}`, 'package-lock.json'));
 	return crypto.createHash('sha256').update(lock).digest('hex').slice(0, 12);
@@ -156,65 +216,89 @@ function describe(key, dir, tc) {
 	};
 }
 
-/** Installs (or reuses) the n8n for `key`. Returns paths and env to run it. */
-function ensureInstall(key) {
+/** True when the n8n for `key` is installed completely (no work left for ensureInstall). */
+function isInstalled(key) {
+	return fs.existsSync(path.join(installDir(key), MARKER));
+}
+
+/**
+ * Installs (or reuses) the n8n for `key`. Returns paths and env to run it.
+ * { npmCiOnly: true } stops after `npm ci` (run.js does that in the background
+ * for the next version while it tests the first); a later call finishes the install.
+ */
+function ensureInstall(key, { npmCiOnly = false } = {}) {
 	const tAll = Date.now();
 	const tc = toolchain(key);
 	const dir = installDir(key);
 	const marker = path.join(dir, MARKER);
+	const ciMarker = path.join(dir, CI_MARKER);
 	if (fs.existsSync(marker)) {
 		log(`${key}: reusing ${path.relative(REPO, dir)}`);
 		return describe(key, dir, tc);
 	}
-	if (fs.existsSync(dir)) {
-		log(`${key}: removing half-finished ${path.relative(REPO, dir)}`);
-		fs.rmSync(dir, { recursive: true, force: true });
-	}
-	fs.mkdirSync(dir, { recursive: true });
-	const src = path.join(__dirname, `n8n-${key}`);
-	for (const f of ['package.json', 'package-lock.json']) {
-		fs.copyFileSync(path.join(src, f), path.join(dir, f));
-	}
 	const env = envWith(tc.pathPrefix, tc.extraEnv);
 	const v = spawnSync('node', ['--version'], { env, encoding: 'utf8' });
-	log(`${key}: n8n ${VERSIONS[key].n8n} with node ${v.stdout.trim()} into ${path.relative(REPO, dir)}`);
-	const ciMs = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env });
-	// build_from_source: skip prebuild-install's download attempt (only the npm
-	// registry is reachable); JOBS: let node-gyp's make use every core.
-	const rebuildMs = run('npm', ['rebuild', 'sqlite3'], {
-		cwd: dir,
-		env: { ...env, npm_config_build_from_source: 'true', JOBS: 'max' },
-	});
-	// Check that the native module loads in the Node that will run n8n.
-	run(tc.nodeExe, ['-e', "require('sqlite3'); console.log('sqlite3 loads under', process.version)"], {
-		cwd: dir,
-		env,
-	});
+	let ciMs = 0;
+	if (fs.existsSync(ciMarker)) {
+		log(`${key}: npm ci already done in ${path.relative(REPO, dir)}`);
+		ciMs = JSON.parse(fs.readFileSync(ciMarker, 'utf8')).ms || 0;
+	} else {
+		if (fs.existsSync(dir)) {
+			log(`${key}: removing half-finished ${path.relative(REPO, dir)}`);
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+		fs.mkdirSync(dir, { recursive: true });
+		const src = path.join(__dirname, `n8n-${key}`);
+		for (const f of ['package.json', 'package-lock.json']) {
+			fs.copyFileSync(path.join(src, f), path.join(dir, f));
+		}
+		log(`${key}: n8n ${VERSIONS[key].n8n} with node ${v.stdout.trim()} into ${path.relative(REPO, dir)}`);
+		ciMs = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env });
+		fs.writeFileSync(ciMarker, JSON.stringify({ ms: ciMs }) + '\n');
+	}
+	if (npmCiOnly) return describe(key, dir, tc);
+	const nodeMajor = Number(v.stdout.trim().replace(/^v/, '').split('.')[0]);
+	let rebuildMs = 0;
+	let sqlite3 = 'reused';
+	if (!reuseSqliteBuild(dir, tc.nodeExe, nodeMajor, env)) {
+		// build_from_source: skip prebuild-install's download attempt (only the npm
+		// registry is reachable); JOBS: let node-gyp's make use every core.
+		rebuildMs = run('npm', ['rebuild', 'sqlite3'], {
+			cwd: dir,
+			env: { ...env, npm_config_build_from_source: 'true', JOBS: 'max' },
+		});
+		// Check that the native module works in the Node that will run n8n.
+		if (!sqliteWorks(dir, tc.nodeExe, env)) throw new Error(`sqlite3 does not work under ${tc.nodeExe} after the rebuild`);
+		keepSqliteBuild(dir, nodeMajor);
+		sqlite3 = 'compiled';
+	}
 	const info = {
 		key,
 		n8n: VERSIONS[key].n8n,
 		node: v.stdout.trim(),
 		lockHash: lockHash(key),
 		npmCiMs: ciMs,
+		sqlite3,
 		rebuildSqlite3Ms: rebuildMs,
 		totalMs: Date.now() - tAll,
 		finishedAt: new Date().toISOString(),
 	};
 	fs.writeFileSync(marker, JSON.stringify(info, null, 2) + '\n');
-	log(`${key}: installed in ${secs(tAll)} (npm ci ${(ciMs / 1000).toFixed(1)} s, sqlite3 rebuild ${(rebuildMs / 1000).toFixed(1)} s)`);
+	log(`${key}: installed in ${secs(tAll)} (npm ci ${(ciMs / 1000).toFixed(1)} s, sqlite3 ${sqlite3 === 'reused' ? 'reused' : `rebuild ${(rebuildMs / 1000).toFixed(1)} s`})`);
 	return describe(key, dir, tc);
 }
 
-module.exports = { ensureInstall, installDir, lockHash, toolchain, VERSIONS, REPO, CACHE };
+module.exports = { ensureInstall, isInstalled, installDir, lockHash, toolchain, reuseSqliteBuild, keepSqliteBuild, VERSIONS, REPO, CACHE };
 
 if (require.main === module) {
-	const arg = process.argv[2] || 'all';
+	const npmCiOnly = process.argv.includes('--npm-ci-only');
+	const arg = process.argv.slice(2).find((a) => !a.startsWith('--')) || 'all';
 	const keys = arg === 'all' ? Object.keys(VERSIONS) : [arg];
 	try {
 		for (const k of keys) {
 			const t0 = Date.now();
-			const r = ensureInstall(k);
-			log(`${k}: ready (${secs(t0)}): ${r.n8nBin}`);
+			const r = ensureInstall(k, { npmCiOnly });
+			log(`${k}: ${npmCiOnly ? 'npm ci done' : 'ready'} (${secs(t0)}): ${r.n8nBin}`);
 		}
 	} catch (e) {
 		log(`FAILED: ${e.message}`);

@@ -10,6 +10,7 @@
  *   await n8n.importCredentials({ id, name, type, data });
  *   await n8n.importWorkflow({ id, name, nodes, connections, ... });
  *   const { code, json, stdout, stderr } = await n8n.execute(id);
+ *   const batch = await n8n.executeBatch([id1, id2]); // one process, batch.runs[id].json
  *   const server = await n8n.start();             // `n8n start` on a free port
  *   const rest = await n8n.restOwnerLogin(server.url);
  *   await rest.testCredential({ name, type, data });
@@ -19,8 +20,16 @@
  * Every n8n process gets: a fresh user folder (sqlite DB inside it), a fixed
  * N8N_ENCRYPTION_KEY for the instance, the task-runner broker moved off 5679
  * onto a free port, diagnostics/version checks/personalisation off, log level
- * info (the `execute` JSON is printed at info), and for n8n 1.x the legacy
- * expression engine (the `vm` one needs isolated-vm, not built here).
+ * info (the `execute` JSON is printed at info) to the console and to
+ * <userFolder>/.n8n/logs/n8n.log (so the log files can be checked too), and
+ * for n8n 1.x the legacy expression engine (the `vm` one needs isolated-vm,
+ * not built here).
+ *
+ * Every n8n process is started in its own process group (detached) and
+ * registered here; when it ends, or on cleanup, timeout or a signal to the
+ * runner, the whole group is killed by its id (-pid), so children n8n starts
+ * (the task runner) cannot outlive it. killAllStarted() / stillRunning() work
+ * on that registry; trackProcess() adds processes started elsewhere.
  */
 
 const fs = require('node:fs');
@@ -235,6 +244,93 @@ function httpJson(method, url, body, headers = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/* ------------------------------------------------------ process registry */
+
+/** pid -> { label, group }: processes started through this module (or trackProcess) not yet reaped. */
+const started = new Map();
+/** Every process ever registered, with its start time, for stillRunning(). */
+const everStarted = [];
+
+/** Linux process table from /proc: [{ pid, pgid, state, start }] (start: clock ticks after boot), or null. */
+function procTable() {
+	if (!fs.existsSync('/proc/self/stat')) return null;
+	const out = [];
+	for (const name of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		let stat;
+		try {
+			stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+		} catch {
+			continue; // gone meanwhile
+		}
+		// Fields after "(comm)": state ppid pgrp ... starttime is field 22, i.e. index 19 here.
+		const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		out.push({ pid: Number(name), state: f[0], pgid: Number(f[2]), start: Number(f[19]) });
+	}
+	return out;
+}
+
+/** Registers a child process; `group` when it leads its own process group (spawned detached). */
+function trackProcess(child, label, { group = false } = {}) {
+	if (!child || !child.pid) return;
+	started.set(child.pid, { label, group });
+	// A single process leaves the registry when it exits: its pid may be reused
+	// soon (pid_max can be 32768). A group is reaped (and left) by its owner.
+	if (!group) child.once('exit', () => started.delete(child.pid));
+	const self = procTable()?.find((p) => p.pid === child.pid);
+	everStarted.push({ pid: child.pid, label, group, start: self ? self.start : null });
+}
+
+function signalProcess(pid, group, signal) {
+	try {
+		process.kill(group ? -pid : pid, signal);
+		return true;
+	} catch {
+		return false; // ESRCH: gone
+	}
+}
+
+/** Kills one registered process (its whole group when it has one) and forgets it. */
+function killStarted(pid, signal = 'SIGKILL') {
+	const entry = started.get(pid);
+	if (!entry) return;
+	signalProcess(pid, entry.group, signal);
+	if (signal === 'SIGKILL') started.delete(pid);
+}
+
+/** Kills every registered process (group) by id: for signal handlers and `exit`. Synchronous. */
+function killAllStarted(signal = 'SIGKILL') {
+	for (const pid of [...started.keys()]) killStarted(pid, signal);
+}
+
+/**
+ * Every process ever registered that is still alive, or any live member of a
+ * process group it led: [{ pid, label }]. On Linux this reads /proc and
+ * compares start times, so a pid reused by another program does not count.
+ * Returns { checked, alive }.
+ */
+function stillRunning() {
+	const table = procTable();
+	const alive = [];
+	for (const e of everStarted) {
+		if (!table) {
+			if (signalProcess(e.pid, e.group, 0)) alive.push({ pid: e.pid, label: e.label });
+			continue;
+		}
+		const live = table.filter(
+			(p) => p.state !== 'Z' && (e.group ? p.pgid === e.pid : p.pid === e.pid) && (e.start === null || p.start >= e.start),
+		);
+		for (const p of live) alive.push({ pid: p.pid, label: p.pid === e.pid ? e.label : `${e.label}: child ${p.pid}` });
+	}
+	return { checked: everStarted.length, alive };
+}
+
+/** Runs when a registered detached child has exited: reaps anything left in its group. */
+function reapGroup(pid) {
+	signalProcess(pid, true, 'SIGKILL');
+	started.delete(pid);
+}
+
 /* ------------------------------------------------------------- instances */
 
 /**
@@ -262,7 +358,8 @@ async function createN8n(key, options = {}) {
 		DB_TYPE: 'sqlite',
 		DB_SQLITE_DATABASE: path.join(userFolder, '.n8n', 'database.sqlite'),
 		N8N_LOG_LEVEL: options.logLevel || 'info',
-		N8N_LOG_OUTPUT: 'console',
+		N8N_LOG_OUTPUT: 'console,file',
+		N8N_LOG_FILE_LOCATION: path.join(userFolder, '.n8n', 'logs', 'n8n.log'),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
 		...(inst.n8nVersion.startsWith('1.') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
@@ -281,22 +378,31 @@ async function createN8n(key, options = {}) {
 				cwd: userFolder,
 				env: { ...env, ...(extraEnv || {}) },
 				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true, // own process group: killed as a whole, task runner included
 			});
 			children.add(child);
+			trackProcess(child, `n8n ${args[0]} (${key})`, { group: true });
 			const out = [];
 			const err = [];
 			child.stdout.on('data', (c) => out.push(c));
 			child.stderr.on('data', (c) => err.push(c));
-			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			let timedOut = false;
+			const timer = setTimeout(() => {
+				timedOut = true;
+				killStarted(child.pid);
+			}, timeoutMs);
 			child.on('error', (e) => {
 				clearTimeout(timer);
 				children.delete(child);
+				reapGroup(child.pid);
 				reject(e);
 			});
 			child.on('close', (code, signal) => {
 				clearTimeout(timer);
 				children.delete(child);
+				reapGroup(child.pid);
 				resolve({
+					timedOut,
 					code,
 					signal,
 					stdout: Buffer.concat(out).toString('utf8'),
@@ -328,7 +434,11 @@ async function createN8n(key, options = {}) {
 	async function importCredentials(json) {
 		const list = Array.isArray(json) ? json : [json];
 		const file = writeInput('credentials', list);
-		return mustSucceed('n8n import:credentials', await cli(['import:credentials', `--input=${file}`]));
+		try {
+			return mustSucceed('n8n import:credentials', await cli(['import:credentials', `--input=${file}`]));
+		} finally {
+			fs.rmSync(file, { force: true }); // it holds the secrets in plain text
+		}
 	}
 
 	/** Imports workflows: one object or an array (each with an `id` of at most 21 chars). */
@@ -352,6 +462,46 @@ async function createN8n(key, options = {}) {
 	}
 
 	/**
+	 * `n8n execute-batch --ids=<ids> --snapshot=<dir> --output=<file>`: runs the
+	 * workflows one after the other (concurrency 1) in a single n8n process.
+	 * n8n takes only ids that contain a digit. Resolves
+	 *   { code, stdout, stderr, ms, summary, summaryText, runs: { [id]: { json, text, result } } }
+	 * where json is the IRun of a successful workflow (n8n writes a snapshot for
+	 * those only) and result its entry in the summary ({ executionStatus, error, ... }).
+	 */
+	async function executeBatch(ids, { timeoutMs = 600000 } = {}) {
+		for (const id of ids) {
+			if (!/\d/.test(id)) throw new Error(`n8n execute-batch ignores workflow id "${id}": it needs a digit`);
+		}
+		const dir = fs.mkdtempSync(path.join(scratch, 'batch-'));
+		const snapshots = path.join(dir, 'snapshots');
+		fs.mkdirSync(snapshots);
+		const output = path.join(dir, 'summary.json');
+		const r = await cli(['execute-batch', `--ids=${ids.join(',')}`, `--snapshot=${snapshots}`, `--output=${output}`], { timeoutMs });
+		const summaryText = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : '';
+		let summary = null;
+		try {
+			summary = summaryText ? JSON.parse(summaryText) : null;
+		} catch {
+			/* left null */
+		}
+		const runs = {};
+		for (const id of ids) {
+			const file = path.join(snapshots, `${id}-snapshot.json`);
+			const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+			let json = null;
+			try {
+				json = text ? JSON.parse(text) : null;
+			} catch {
+				/* left null */
+			}
+			const result = summary?.executions?.find((e) => e.workflowId === id) ?? null;
+			runs[id] = { json, text, result };
+		}
+		return { ...r, summary, summaryText, runs };
+	}
+
+	/**
 	 * `n8n start` on a free 127.0.0.1 port; resolves once the REST API answers.
 	 * Returns { url, port, pid, logs(), stop() }.
 	 */
@@ -361,8 +511,10 @@ async function createN8n(key, options = {}) {
 			cwd: userFolder,
 			env: { ...env, N8N_PORT: String(port), N8N_HOST: '127.0.0.1', N8N_PROTOCOL: 'http' },
 			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
 		});
 		children.add(child);
+		trackProcess(child, `n8n start (${key})`, { group: true });
 		let logs = '';
 		child.stdout.on('data', (c) => (logs += c));
 		child.stderr.on('data', (c) => (logs += c));
@@ -371,14 +523,15 @@ async function createN8n(key, options = {}) {
 			child.on('close', (code, signal) => {
 				exited = { code, signal };
 				children.delete(child);
+				reapGroup(child.pid);
 				resolve(exited);
 			}),
 		);
 		const url = `http://127.0.0.1:${port}`;
 		const stop = async () => {
 			if (exited) return exited;
-			child.kill('SIGTERM');
-			const t = setTimeout(() => !exited && child.kill('SIGKILL'), 20000);
+			child.kill('SIGTERM'); // n8n shuts down its task runner itself; the group is reaped on exit
+			const t = setTimeout(() => !exited && killStarted(child.pid), 20000);
 			const r = await exitPromise;
 			clearTimeout(t);
 			return r;
@@ -468,13 +621,7 @@ async function createN8n(key, options = {}) {
 
 	/** Kills any n8n child still running (by PID) and removes the user folder. */
 	function cleanup() {
-		for (const c of children) {
-			try {
-				c.kill('SIGKILL');
-			} catch {
-				/* gone */
-			}
-		}
+		for (const c of children) killStarted(c.pid);
 		if (!options.keep) fs.rmSync(userFolder, { recursive: true, force: true });
 	}
 
@@ -489,6 +636,7 @@ async function createN8n(key, options = {}) {
 		importCredentials,
 		importWorkflow,
 		execute,
+		executeBatch,
 		start,
 		restOwnerLogin,
 		cleanup,
@@ -505,4 +653,8 @@ module.exports = {
 	freePort,
 	freePorts,
 	httpJson,
+	trackProcess,
+	killStarted,
+	killAllStarted,
+	stillRunning,
 };

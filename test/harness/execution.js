@@ -70,12 +70,17 @@ function buildAdditionalData({ executionId, workflowId, hooks, credentialsHelper
 
 // Start nodes: every enabled node with no incoming main connection, each fed
 // the single empty item n8n gives a manually started workflow. Sticky notes
-// are canvas annotations: n8n never runs them.
+// are canvas annotations: n8n never runs them. Where a Manual Trigger sits
+// beside other triggers (a Schedule Trigger, say), only it starts, as with
+// n8n's "Execute workflow" button and `n8n execute`.
+const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
+
 function startStack(workflow) {
-	return Object.values(workflow.nodes)
+	const starts = Object.values(workflow.nodes)
 		.filter((node) => !node.disabled && node.type !== STICKY_NODE_TYPE)
-		.filter((node) => !workflow.connectionsByDestinationNode[node.name]?.main?.some((c) => c?.length))
-		.map((node) => ({ node, data: { main: [[{ json: {} }]] }, source: null }));
+		.filter((node) => !workflow.connectionsByDestinationNode[node.name]?.main?.some((c) => c?.length));
+	const manual = starts.filter((node) => node.type === MANUAL_TRIGGER_TYPE);
+	return (manual.length ? manual : starts).map((node) => ({ node, data: { main: [[{ json: {} }]] }, source: null }));
 }
 
 /**
