@@ -2,6 +2,26 @@ import { sleep } from 'n8n-workflow';
 
 export const DEFAULT_CALLS_PER_SECOND = 200;
 const WINDOW_MS = 1_000;
+/**
+ * Calls reach the server a little later than they leave the pacer, and not all equally late (a busy
+ * machine delays some more than others). So a call leaves only when the call `rate` places before it
+ * left more than a second plus this margin ago: five call slots, within 20 to 100 ms.
+ */
+const MARGIN_SLOTS = 5;
+const MIN_MARGIN_MS = 20;
+const MAX_MARGIN_MS = 100;
+/**
+ * The first calls after an idle time (or a stall) leave later than the rest: connections open, the
+ * caller sets up its workers. The pacer counts the calls of that first moment (ten call slots, at
+ * most 150 ms) as if they all left at its end.
+ */
+const STARTUP_SLOTS = 10;
+const MAX_STARTUP_MS = 150;
+/**
+ * How far behind its even schedule the pacer may fall and still catch up, when a busy event loop
+ * wakes it late. The one-second window above still caps every second at `rate`.
+ */
+const CATCH_UP_MS = 100;
 const MAX_SLOWDOWN = 8;
 
 /**
@@ -11,10 +31,17 @@ const MAX_SLOWDOWN = 8;
  */
 class CallPacer {
 	private queue: Promise<void> = Promise.resolve();
+	/** Start times of recent calls as counted (see STARTUP_SLOTS), oldest first; from `sent[head]`. */
 	private sent: number[] = [];
-	private lastSent = 0;
+	private head = 0;
+	/** How many start times to keep: the highest rate any caller asked for (callers may differ). */
+	private keep = DEFAULT_CALLS_PER_SECOND;
+	/** When the next call is due on the even schedule. */
+	private nextDue = 0;
 	private pausedUntil = 0;
 	private slowdown = 1;
+	/** Calls that start before this count as starting then (the first moment after an idle time). */
+	private startupUntil = 0;
 
 	acquire(rate: number, signal?: AbortSignal): Promise<void> {
 		const turn = this.queue.then(async () => await this.waitForSlot(rate, signal));
@@ -32,20 +59,50 @@ class CallPacer {
 		if (this.slowdown > 1) this.slowdown = Math.max(1, this.slowdown * 0.9);
 	}
 
-	private earliestStart(rate: number): number {
-		const spaced = this.lastSent + (WINDOW_MS / rate) * this.slowdown;
-		const windowFull = this.sent.length >= rate ? this.sent[this.sent.length - rate] + WINDOW_MS + 1 : 0;
-		return Math.max(spaced, windowFull, this.pausedUntil);
+	/** When the next call may start; `held` when the window or a pause decides, not the schedule. */
+	private nextSlot(rate: number): { start: number; held: boolean } {
+		const kept = this.sent.length - this.head;
+		const margin = Math.min(
+			MAX_MARGIN_MS,
+			Math.max(MIN_MARGIN_MS, (MARGIN_SLOTS * WINDOW_MS) / rate),
+		);
+		const windowFull = kept >= rate ? this.sent[this.sent.length - rate] + WINDOW_MS + margin : 0;
+		const held = Math.max(windowFull, this.pausedUntil);
+		return { start: Math.max(this.nextDue, held), held: held > this.nextDue };
 	}
 
 	private async waitForSlot(rate: number, signal?: AbortSignal): Promise<void> {
-		for (let wait = this.earliestStart(rate) - Date.now(); wait > 0; wait = this.earliestStart(rate) - Date.now()) {
+		let slot = this.nextSlot(rate);
+		for (let wait = slot.start - Date.now(); wait > 0; wait = slot.start - Date.now()) {
 			if (signal?.aborted) return;
-			await sleep(wait);
+			try {
+				await sleep(wait, signal);
+			} catch {
+				return; // cancelled: the caller checks the signal
+			}
+			slot = this.nextSlot(rate);
 		}
-		this.lastSent = Date.now();
-		this.sent.push(this.lastSent);
-		if (this.sent.length > rate * 2) this.sent = this.sent.slice(-rate);
+		const now = Date.now();
+		const spacing = (WINDOW_MS / rate) * this.slowdown;
+		// A timer that fired a little late is made up on the next calls, so the rate holds on a busy event
+		// loop; after an idle time, the window or a pause, the schedule starts again from now: no burst.
+		const late = now - this.nextDue;
+		const restart = !slot.held && late > CATCH_UP_MS;
+		if (restart) {
+			this.startupUntil = Math.max(
+				this.startupUntil,
+				now + Math.min(MAX_STARTUP_MS, (STARTUP_SLOTS * WINDOW_MS) / rate),
+			);
+		}
+		this.nextDue = slot.held || restart ? now + spacing : this.nextDue + spacing;
+		this.sent.push(Math.max(now, this.startupUntil));
+		// Keep the last `keep` start times; drop the older ones in bulk, so each call costs O(1).
+		this.keep = Math.max(this.keep, rate);
+		if (this.sent.length - this.head > this.keep) this.head = this.sent.length - this.keep;
+		if (this.head > 1024 && this.head * 2 > this.sent.length) {
+			this.sent = this.sent.slice(this.head);
+			this.head = 0;
+		}
 	}
 }
 
