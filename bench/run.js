@@ -208,7 +208,7 @@ async function runParent(names) {
 		`Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGb} GB memory, Node ${host.node}, ${host.platform}\n` +
 		`Date: ${date}\n` +
 		'Emulator: own process (spawnEmulator), latency 50 ms per call, rate limit on (200 calls/s per API); n8n engine in-process (test harness).\n' +
-		"Wall time: the node's execution time as n8n records it (runData executionTime). Each scenario ran in its own child process; Peak RSS is that process's maxRSS.";
+		"Wall time: the node's execution time as n8n records it (runData executionTime). Each scenario ran in its own child process; Peak RSS is that process's maxRSS. 1b and 3 are the median of 3 and 5 runs, each after 1.2 s without calls; the others are one run.";
 	process.stdout.write(`\n${header}\n\n${table}\n`);
 	if (failures.length) process.stdout.write(`\nFailed: ${failures.join('; ')}\n`);
 
