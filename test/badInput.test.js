@@ -50,9 +50,10 @@ describe('parameters', () => {
 	});
 
 	test.each([
-		['an empty ID in a list', 'a1,,a2', 'Subscriber Accounts in item 1 has an empty ID at position 2'],
-		['an empty line', 'a1\n\na2', 'Subscriber Accounts in item 1 has an empty ID at position 2'],
+		['an empty ID in an array', ['a1', ''], 'Subscriber Accounts in item 1 has an empty ID at position 2'],
+		['a blank ID in an array', ['a1', ' \t'], 'Subscriber Accounts in item 1 has an empty ID at position 2'],
 		['an empty value', '  ', 'Subscriber Accounts in item 1 is empty'],
+		['only separators', ' ,\n, ', 'Subscriber Accounts in item 1 is empty'],
 		['an empty array', [], 'Subscriber Accounts in item 1 is an empty list'],
 		['an array containing objects', ['a1', { id: 'a2' }], 'Subscriber Accounts in item 1 has an object at position 2, not an ID'],
 		['an array containing null', ['a1', null], 'Subscriber Accounts in item 1 has null at position 2, not an ID'],
@@ -68,6 +69,18 @@ describe('parameters', () => {
 		const error = await badItemAmongGood(add('={{ $json.ids }}', '={{ $json.account }}'), { account: ' ', ids: 'x' }, { account: '@TOA#_in', ids: 'good1' });
 		expect(error.error).toBe('Official Account is empty in item 1');
 		expect(error.description).toBe('Enter the Official Account, or check that the expression for it returns a value for this item.');
+	});
+
+	test.each([
+		['a trailing comma', 'a1, a2,'],
+		['blank lines from a pasted column', 'a1\n\n  \na2\n'],
+		['two commas in a row', 'a1,,a2'],
+		['Windows line ends', 'a1\r\na2\r\n'],
+	])('Add: typed text with %s skips the empty entries', async (_name, ids) => {
+		const { items, error } = await backend.run(NODE, add(ids));
+		expect(error).toBeUndefined();
+		expect(json(items).map((r) => [r.subscriberAccount, r.result])).toEqual([['a1', 'added'], ['a2', 'added']]);
+		expect(backend.calls('add_subscriber').map((c) => c.body.SubscriberList.map((s) => s.Subscriber_Account))).toEqual([['a1', 'a2']]);
 	});
 
 	test('IDs that are numbers become strings', async () => {

@@ -152,7 +152,7 @@ describe('Subscriber Add and Remove', () => {
 	test('continueOnFail: a bad item and a failing batch become error items, the rest succeed', async () => {
 		const { items, error } = await backend.run(NODE, change('add', '={{ $json.ids }}', '={{ $json.account }}'), [
 			{ account: '@TOA#_crm', ids: 'ok1' },
-			{ account: '@TOA#_crm', ids: 'ok2,,ok3' },
+			{ account: '@TOA#_crm', ids: ['ok2', ' ', 'ok3'] },
 			{ account: '@TOA#_missing', ids: 'x1, x2' },
 			{ account: '@TOA#_crm', ids: 'ok4' },
 		], { continueOnFail: true });

@@ -27,35 +27,3 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 	}
 	return limit;
 }
-
-/**
- * Reads a list of user IDs: one ID, several separated by commas or new lines,
- * or an array (from an expression). Numbers become strings; anything else is an error.
- */
-export function readIdList(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
-	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
-	const fail = (message: string, fix: string) =>
-		usageError(this.getNode(), `${label} in item ${itemIndex} ${message}`, { itemIndex, description: fix });
-
-	let entries: unknown[];
-	if (Array.isArray(raw)) entries = raw;
-	else if (typeof raw === 'number') entries = [raw];
-	else if (typeof raw === 'string') entries = raw.split(/[\n,]/);
-	else throw fail(`is ${raw === null ? 'null' : `a${typeof raw === 'object' ? 'n object' : ` ${typeof raw}`}`}, not a list of IDs`, 'Give one ID, several separated by commas or new lines, or an array of IDs.');
-
-	if (typeof raw === 'string' && !raw.trim()) {
-		throw fail('is empty', 'Enter at least one user ID, or check that the expression returns IDs for this item.');
-	}
-	if (entries.length === 0) throw fail('is an empty list', 'Give at least one user ID for this item.');
-
-	return entries.map((entry, position) => {
-		if (typeof entry === 'number' && Number.isFinite(entry)) return String(entry);
-		if (typeof entry !== 'string') {
-			const kind = entry === null ? 'null' : Array.isArray(entry) ? 'an array' : `a${typeof entry === 'object' ? 'n object' : ` ${typeof entry}`}`;
-			throw fail(`has ${kind} at position ${position + 1}, not an ID`, 'Map the list to plain IDs, e.g. {{ $json.users.map(user => user.id) }}.');
-		}
-		const id = entry.trim();
-		if (!id) throw fail(`has an empty ID at position ${position + 1}`, 'Remove the empty entry (two commas in a row, or an empty line).');
-		return id;
-	});
-}

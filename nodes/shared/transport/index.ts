@@ -4,6 +4,9 @@ import {
 	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type IWebhookFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -19,6 +22,9 @@ export { transportSettings } from './settings';
 
 export type TencentAnswer = Record<string, unknown>;
 
+/** Every n8n context that calls Tencent: node runs, list pickers, trigger set-up and webhooks. */
+export type ChatContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
 export interface ApiCall {
 	service: 'official_account_open_http_svc' | 'group_open_http_svc';
 	command: string;
@@ -26,6 +32,11 @@ export interface ApiCall {
 	/** What the call is for, as shown in errors: 'get subscribers of official account "@TOA#_x", page 3'. */
 	purpose: string;
 	itemIndex?: number;
+	/**
+	 * Whether sending the call twice is harmless (reads, Add, Remove). A call that is not (send, create,
+	 * recall, delete) is re-sent only when Tencent provably did not act on it.
+	 */
+	repeatable: boolean;
 	/** Tencent codes the caller handles itself: they are returned instead of thrown. */
 	passCodes?: number[];
 	callsPerSecond?: number;
@@ -39,7 +50,7 @@ export class ExecutionCancelledError extends Error {
 }
 
 /** Reads and checks the credential once per node run; a bad field becomes an error naming it. */
-export async function getChatCredentials(this: IExecuteFunctions, itemIndex = 0): Promise<ChatCredentials> {
+export async function getChatCredentials(this: ChatContext, itemIndex = 0): Promise<ChatCredentials> {
 	try {
 		return readCredentials(await this.getCredentials(CREDENTIAL_TYPE, itemIndex));
 	} catch (error) {
@@ -61,7 +72,7 @@ function backoffMs(failureClass: string, attempt: number): number {
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-async function sendOnce(this: IExecuteFunctions, call: ApiCall): Promise<{ ok: true; data: TencentAnswer } | { ok: false; failure: Failure }> {
+async function sendOnce(this: ChatContext, call: ApiCall): Promise<{ ok: true; data: TencentAnswer } | { ok: false; failure: Failure }> {
 	try {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			method: 'POST',
@@ -118,7 +129,7 @@ function describeFailure(failure: Failure, command: string, credentials: ChatCre
 	}
 }
 
-function toNodeError(this: IExecuteFunctions, call: ApiCall, failure: Failure, attempts: number, credentials: ChatCredentials): NodeApiError {
+function toNodeError(this: ChatContext, call: ApiCall, failure: Failure, attempts: number, credentials: ChatCredentials): NodeApiError {
 	const { problem, fix, code } = describeFailure(failure, call.command, credentials);
 	const codeText = code === undefined ? '' : ` [Tencent error ${code}]`;
 	const message = redact(`Could not ${call.purpose}: ${problem}${codeText}`, credentials);
@@ -142,10 +153,10 @@ export function tencentCodeOf(error: unknown): number | undefined {
  * Calls `POST v4/{service}/{command}` with the credential's ticket, paced per API,
  * retrying transient failures and rate limits with back-off and a stale ticket once.
  */
-export async function apiRequest(this: IExecuteFunctions, call: ApiCall): Promise<TencentAnswer> {
+export async function apiRequest(this: ChatContext, call: ApiCall): Promise<TencentAnswer> {
 	const credentials = await getChatCredentials.call(this, call.itemIndex);
 	const pacer = pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command);
-	const signal = this.getExecutionCancelSignal?.();
+	const signal = (this as IExecuteFunctions).getExecutionCancelSignal?.();
 	const started = Date.now();
 	let renewedTicket = false;
 

@@ -74,6 +74,7 @@ export function pageFetcher(this: IExecuteFunctions, query: MemberQuery, pageSiz
 		await apiRequest.call(this, {
 			service: SERVICE,
 			command: COMMAND,
+			repeatable: true,
 			body: { GroupId: query.groupId, ...query.filters, Limit: limit, ...paging },
 			purpose: `get ${query.what} (page ${page})`,
 			itemIndex: query.itemIndex,

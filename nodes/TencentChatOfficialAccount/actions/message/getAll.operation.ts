@@ -98,6 +98,7 @@ export async function execute(
 				const answer = await apiRequest.call(this, {
 					service: SERVICE,
 					command: 'official_account_msg_get_simple',
+					repeatable: true,
 					body,
 					purpose: `get ${what} (page ${page})`,
 					itemIndex,

@@ -7,7 +7,7 @@ import {
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { asNodeError, errorItem, mapConcurrent } from '../../../shared/items';
-import { readIdList } from '../../../shared/parameters';
+import { readIdList } from '../../../shared/idList';
 import { apiRequest, ExecutionCancelledError } from '../../../shared/transport';
 import { DEFAULT_CALLS_PER_SECOND } from '../../../shared/transport/limiter';
 import { SERVICE, readOfficialAccount } from '../common';
@@ -163,6 +163,8 @@ export async function changeSubscriptions(
 				const answer = await apiRequest.call(this, {
 					service: SERVICE,
 					command: change.command,
+					// A repeated add or remove answers "already subscribed" or "not subscribed": harmless.
+					repeatable: true,
 					body: change.body(batch.officialAccount, batch.ids),
 					purpose: `${change.verb} ${batch.label}`,
 					callsPerSecond,

@@ -36,6 +36,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const answer = await apiRequest.call(this, {
 					service: SERVICE,
 					command: 'get_subscriber_info',
+					repeatable: true,
 					body: { Official_Account: officialAccount, Limit: pageSize, Next: cursor },
 					purpose: `get ${what} (page ${page})`,
 					itemIndex,
