@@ -1,7 +1,9 @@
 'use strict';
 // Run-time knobs: defaults, partial updates, checks.
 
-const FAULT_KINDS = ['http502', 'error20005', 'error10002', 'rateLimited', 'malformedJson', 'hang'];
+// The applied* kinds run the API first (its change stays applied), then fail the answer: the
+// ambiguous failures after which a non-repeatable call must not be re-sent.
+const FAULT_KINDS = ['http502', 'error20005', 'error10002', 'rateLimited', 'malformedJson', 'hang', 'appliedThen502', 'appliedThenReset'];
 
 function defaults() {
 	return {

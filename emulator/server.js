@@ -11,7 +11,9 @@ const { API, unknownCommandCode } = require('./apis');
 const { ApiError, failBody } = require('./errors');
 const { decodeUserSig, verifyUserSig, ticketId } = require('./usersig');
 const { RateLimiter, Lockout } = require('./limits');
-const { defaults, applyOptions, publicOptions, KEYS } = require('./options');
+const { defaults, applyOptions, publicOptions, KEYS, FAULT_KINDS } = require('./options');
+
+const APPLIED_FAULTS = ['appliedThen502', 'appliedThenReset'];
 const datasets = require('./datasets');
 const { handleControl } = require('./control');
 
@@ -280,6 +282,10 @@ class Emulator {
 		if (answer.fault) entry.fault = answer.fault;
 		await this.sleep(this.opts.latencyMs, abortPromise);
 		if (aborted || res.destroyed) return;
+		if (answer.reset) {
+			req.socket.destroy(); // the change is applied, the caller sees a reset connection
+			return;
+		}
 		const headers = { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) };
 		res.writeHead(answer.status, headers);
 		res.end(answer.body);
@@ -358,7 +364,8 @@ class Emulator {
 		if (!api) return fail(unknownCommandCode(service), `Invalid command word: ${service}/${command}.`);
 
 		// 7. rate limit
-		if (opts.rateLimit && !this.rates.take(`${sdkAppId}/${service}/${command}`, opts.ratePerSecond, performance.now())) {
+		const rate = Math.min(opts.ratePerSecond, api.ratePerSecond ?? Infinity); // some APIs allow less than 200/s
+		if (opts.rateLimit && !this.rates.take(`${sdkAppId}/${service}/${command}`, rate, performance.now())) {
 			return fail(60007);
 		}
 
@@ -375,7 +382,8 @@ class Emulator {
 			}
 		}
 		const fault = this.pickFault(faultDraw);
-		if (fault && fault !== 'malformedJson') return { ...this.faultAnswer(fault), fault };
+		const afterApply = fault === 'malformedJson' || APPLIED_FAULTS.includes(fault);
+		if (fault && !afterApply) return { ...this.faultAnswer(fault), fault };
 
 		// 9. body
 		if (!ctx.bodyIsObject) return fail(api.badJsonCode);
@@ -390,6 +398,8 @@ class Emulator {
 			if (!(err instanceof ApiError)) throw err;
 			answer = fail(err.code, err.message);
 		}
+		if (fault === 'appliedThen502') return { ...this.faultAnswer('http502'), fault };
+		if (fault === 'appliedThenReset') return { status: 0, headers: {}, body: '', errorCode: null, fault, reset: true };
 		if (fault === 'malformedJson') {
 			// A read API: cut the real answer short, as a dropped connection would.
 			return { status: 200, headers: JSON_HEADERS, body: answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2))), errorCode: null, fault };
@@ -399,7 +409,7 @@ class Emulator {
 
 	pickFault(u) {
 		let acc = 0;
-		for (const kind of ['http502', 'error20005', 'error10002', 'rateLimited', 'malformedJson']) {
+		for (const kind of FAULT_KINDS.filter((k) => k !== 'hang')) {
 			acc += this.opts.faults[kind];
 			if (u < acc) return kind;
 		}
