@@ -24,9 +24,10 @@ async function startTransportBackend(emulatorOptions = {}) {
 		const { rules } = new TencentCloudChatApi().test;
 		const { items, error } = await backend.harness.runNode({ type: 'harness.credentialTestRequest', credentials });
 		if (error) {
-			const status = error.cause?.response?.status ?? error.httpCode;
-			const rule = rules.find((r) => r.type === 'responseCode' && r.properties.value === Number(status));
-			return { status: 'Error', message: rule ? rule.properties.message : error.message };
+			const response = error.cause?.response;
+			if (!response) return { status: 'Error', message: error.cause?.code ?? error.message };
+			const rule = rules.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+			return { status: 'Error', message: rule ? rule.properties.message : response.statusText || `Received HTTP status code: ${response.status}` };
 		}
 		const rule = rules.find((r) => r.type === 'responseSuccessBody' && get(items[0].json, r.properties.key) === r.properties.value);
 		return rule ? { status: 'Error', message: rule.properties.message } : { status: 'OK', message: 'Connection successful!' };
