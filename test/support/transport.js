@@ -7,8 +7,9 @@ const { CredentialTestRequest } = require('./fixtures/CredentialTestRequest.node
 
 const ADD = { service: 'official_account_open_http_svc', command: 'add_subscriber' };
 
-async function startTransportBackend(emulatorOptions = {}) {
-	const backend = await startBackend(emulatorOptions, { extraNodeTypes: [new TransportCall(), new CredentialTestRequest()] });
+async function startTransportBackend(emulatorOptions = {}, harnessOptions = {}) {
+	const extraNodeTypes = [new TransportCall(), new CredentialTestRequest()];
+	const backend = await startBackend(emulatorOptions, { ...harnessOptions, extraNodeTypes });
 	/** Sends one ApiCall per entry of `calls` through the transport (one item each). */
 	backend.send = (calls, options = {}) =>
 		backend.run('harness.transportCall', { call: '={{ $json.call }}', helperError: options.helperError ?? '' }, calls.map((call) => ({ call })), options);
