@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { usageError } from './errors';
 
@@ -102,7 +102,7 @@ function idsOf(node: INode, raw: unknown, subject: string, itemIndex: number): s
 	try {
 		return parseIdList(raw);
 	} catch (error) {
-		if (!(error instanceof IdListError)) throw error;
+		if (!(error instanceof IdListError)) throw new NodeOperationError(node, error as Error, { itemIndex });
 		throw usageError(node, `${subject} in item ${itemIndex} ${error.message}`, { itemIndex, description: error.fix });
 	}
 }
