@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiError } from '../../../shared/errors';
+import { CHECK_ANSWER, apiError } from '../../../shared/errors';
 import { mapConcurrent } from '../../../shared/items';
 import type { MemberPage, MemberQuery, MemberWalk, PageFetcher } from './pageFetcher';
 
@@ -84,7 +84,16 @@ async function fetchPlanned(fetcher: PageFetcher, plan: Range[], walk: MemberWal
 	return { received, short };
 }
 
+/** More than any Tencent group can hold (Community groups take 100,000): a count above it is not planned. */
+const MAX_MEMBER_NUM = 1_000_000;
+
 function readMemberNum(this: IExecuteFunctions, query: MemberQuery, memberNum: unknown): number {
+	if (typeof memberNum === 'number' && Number.isInteger(memberNum) && memberNum > MAX_MEMBER_NUM) {
+		throw apiError(this.getNode(), `Tencent's answer for page 1 of ${query.what} reports ${memberNum} members, more than any group can hold`, {
+			itemIndex: query.itemIndex,
+			description: `The node plans its pages from this count, so it stopped instead of planning that many. ${CHECK_ANSWER}`,
+		});
+	}
 	if (typeof memberNum === 'number' && Number.isInteger(memberNum) && memberNum >= 0) return memberNum;
 	throw apiError(this.getNode(), `Tencent's answer for page 1 of ${query.what} has no valid MemberNum (${JSON.stringify(memberNum) ?? 'missing'})`, {
 		itemIndex: query.itemIndex,

@@ -19,6 +19,8 @@ export interface SubscriptionChange {
 	command: 'add_subscriber' | 'delete_subscriber';
 	/** 'add subscribers to' / 'remove subscribers from', for errors. */
 	verb: string;
+	/** 'Adding subscribers', for a run that stopped half-way. */
+	doing: string;
 	body(officialAccount: string, ids: string[]): IDataObject;
 	/** Tencent's Result 1 and 2, as output words. */
 	results: { 1: string; 2: string };
@@ -89,7 +91,7 @@ export async function changeSubscriptions(
 	const readIds = itemIdReader.call(this, items, { name: 'subscriberAccounts', label: 'Subscriber Accounts' });
 	return await runBatched.call(this, items, {
 		targetNoun: 'official account',
-		verb: change.verb,
+		doing: change.doing,
 		batchSize: BATCH_SIZE,
 		readItem: (itemIndex) => ({
 			target: readOfficialAccount.call(this, itemIndex),
