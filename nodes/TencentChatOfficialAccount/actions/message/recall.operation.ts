@@ -59,14 +59,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const reason = readReason.call(this);
 	return await runBatched.call(this, items, {
 		targetNoun: 'official account',
-		verb: 'recall messages of',
+		doing: 'Recalling messages',
 		batchSize: BATCH_SIZE,
 		readItem: (itemIndex) => ({
 			target: readOfficialAccount.call(this, itemIndex),
 			ids: readIdList.call(this, 'messageKeys', 'Message Keys', itemIndex),
 		}),
 		sendBatch: async (batch) => {
-			const call: ApiCall & { outcomeCheck?: string } = {
+			const call: ApiCall = {
 				service: SERVICE,
 				command: 'official_account_msg_recall',
 				repeatable: false,

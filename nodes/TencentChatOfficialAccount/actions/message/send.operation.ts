@@ -80,7 +80,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const pacer = new AccountPacer();
 	return await forEachItem.call(this, items, async (itemIndex, output) => {
 		const officialAccount = readOfficialAccount.call(this, itemIndex);
-		const call: ApiCall & { outcomeCheck?: string } = {
+		const call: ApiCall = {
 			service: SERVICE,
 			command: 'send_official_account_msg',
 			// Whether Tencent de-duplicates on Random is not documented: a send is never repeated after a lost answer.

@@ -10,7 +10,7 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { apiError, CHECK_ANSWER, usageError } from '../../../shared/errors';
 import { forEachItem } from '../../../shared/items';
 import { requiredId } from '../../../shared/parameters';
-import { apiRequest, type ApiCall } from '../../../shared/transport';
+import { apiRequest, isOutcomeUnknown, type ApiCall, type TencentAnswer } from '../../../shared/transport';
 import { SERVICE } from '../common';
 import { NAME_FIELD, OPTIONAL_FIELDS, readAccountFields } from './accountFields';
 
@@ -71,10 +71,39 @@ function readCreate(this: IExecuteFunctions, itemIndex: number) {
 	return { body, output, customId };
 }
 
+/**
+ * After a lost answer to a create with a Custom ID, asks Get (a read, safe to repeat) whether the account
+ * now exists with this owner and name. Never sends the create again.
+ */
+async function confirmCreated(this: IExecuteFunctions, lost: Error, customId: string, body: IDataObject, itemIndex: number): Promise<TencentAnswer> {
+	let entry: IDataObject | undefined;
+	try {
+		const answer = await apiRequest.call(this, {
+			service: SERVICE,
+			command: 'get_official_account_info',
+			repeatable: true,
+			body: { OfficialAccountIdList: [{ Official_Account: customId }], ResponseFilter: { OfficialAccountBaseInfoFilter: ['Name', 'Owner_Account'] } },
+			purpose: `check whether official account "${customId}" was created`,
+			itemIndex,
+		});
+		entry = (answer.OfficialAccountInfoList as IDataObject[] | undefined)?.[0];
+	} catch {
+		throw lost; // the check failed too: the outcome stays unknown
+	}
+	if (entry && (entry.ErrorCode ?? 0) === 0 && entry.Owner_Account === body.Owner_Account && entry.Name === body.Name) {
+		return { OfficialAccountUserID: customId };
+	}
+	const described = lost as Error & { description?: string | null };
+	described.description = `${described.description ?? ''} Official Account → Get finds ${
+		entry && (entry.ErrorCode ?? 0) === 0 ? 'an account with this ID but another owner or name' : 'no account with this ID, so it was most likely not created'
+	}.`.trim();
+	throw lost;
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex, output) => {
 		const { body, output: fields, customId } = readCreate.call(this, itemIndex);
-		const call: ApiCall & { outcomeCheck?: string } = {
+		const call: ApiCall = {
 			service: SERVICE,
 			command: 'create_official_account',
 			// A second create makes a second account (or fails on a taken Custom ID): never repeated.
@@ -86,7 +115,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			purpose: `create official account "${fields.name as string}"`,
 			itemIndex,
 		};
-		const answer = await apiRequest.call(this, call);
+		let answer: TencentAnswer;
+		try {
+			answer = await apiRequest.call(this, call);
+		} catch (error) {
+			if (!customId || !isOutcomeUnknown(error)) throw error;
+			answer = await confirmCreated.call(this, error as Error, customId, body, itemIndex);
+		}
 		const officialAccount = answer.OfficialAccountUserID;
 		if (typeof officialAccount !== 'string' || !officialAccount) {
 			throw apiError(this.getNode(), `Tencent created official account "${fields.name as string}" but returned no OfficialAccountUserID`, {

@@ -11,7 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['officialAc
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex, output) => {
 		const officialAccount = readOfficialAccount.call(this, itemIndex);
-		const call: ApiCall & { outcomeCheck?: string } = {
+		const call: ApiCall = {
 			service: SERVICE,
 			command: 'destroy_official_account',
 			// A repeat after a lost answer would report "does not exist" for a deleted account: not repeated.

@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const callsPerSecond = readMaxCallsPerSecond.call(this);
 	const output = await runBatched.call(this, items, {
 		targetNoun: 'official accounts',
-		verb: 'get official accounts',
+		doing: 'Getting official accounts',
 		batchSize: BATCH_SIZE,
 		readItem: (itemIndex) => ({ target: ALL, ids: [readOfficialAccount.call(this, itemIndex)] }),
 		sendBatch: async (batch) => {

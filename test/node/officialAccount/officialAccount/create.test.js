@@ -1,5 +1,6 @@
 'use strict';
 const { useBackend, json, paired } = require('../../../support/officialAccount');
+const createApi = require('../../../../emulator/apis/create_official_account');
 
 const ctx = useBackend();
 const create = (more = {}) => ({ resource: 'officialAccount', operation: 'create', ownerAccount: 'owner1', name: 'Store News', ...more });
@@ -82,5 +83,53 @@ describe('Official Account → Create', () => {
 		expect(ctx.account(`@TOA#_${fault}`)).toBeDefined(); // it was created
 		expect(error.message).toMatch(/outcome is unknown/);
 		expect(error.description).toContain(`Official Account → Get for "@TOA#_${fault}"`);
+	});
+
+	test('without a Custom ID a lost answer leaves the outcome unknown and points at the console', async () => {
+		ctx.backend.emu.setOptions({ faults: { appliedThen502: 1 } });
+		const { error } = await ctx.run(create({ name: 'No Custom ID' }));
+		expect(ctx.calls('create_official_account')).toHaveLength(1);
+		expect(error.message).toMatch(/^Could not create official account "No Custom ID": the outcome is unknown/);
+		expect(error.description).toContain('Tencent Cloud Chat console');
+	});
+
+	describe('with a Custom ID, a lost answer is checked with Get (never a second create)', () => {
+		/** Answers create_official_account with a 502, after applying it when `apply` is set. */
+		const loseCreateAnswer = (apply) =>
+			ctx.backend.emu.setOptions({
+				intercept: ({ command, body, sdkAppId }) => {
+					if (command !== 'create_official_account') return null;
+					if (apply) createApi.handler({ body, app: ctx.backend.emu.state.getApp(sdkAppId), state: ctx.backend.emu.state, nowSeconds: Math.floor(Date.now() / 1000) });
+					return { status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html>502 Bad Gateway</html>' };
+				},
+			});
+		afterEach(() => ctx.backend.emu.setOptions({ intercept: null }));
+
+		test('the account exists with this owner and name: the item succeeds', async () => {
+			loseCreateAnswer(true);
+			const { items, error } = await ctx.run(create({ options: { customId: '@TOA#_checked' } }));
+			expect(error).toBeUndefined();
+			expect(ctx.calls('create_official_account')).toHaveLength(1);
+			expect(ctx.calls('get_official_account_info').map((c) => c.body)).toEqual([
+				{ OfficialAccountIdList: [{ Official_Account: '@TOA#_checked' }], ResponseFilter: { OfficialAccountBaseInfoFilter: ['Name', 'Owner_Account'] } },
+			]);
+			expect(json(items)).toEqual([{ officialAccount: '@TOA#_checked', ownerAccount: 'owner1', name: 'Store News', customId: '@TOA#_checked' }]);
+		});
+
+		test('no such account: the item fails, saying it was most likely not created', async () => {
+			loseCreateAnswer(false);
+			const { error } = await ctx.run(create({ options: { customId: '@TOA#_never' } }));
+			expect(ctx.calls('create_official_account')).toHaveLength(1);
+			expect(ctx.account('@TOA#_never')).toBeUndefined();
+			expect(error.message).toMatch(/the outcome is unknown/);
+			expect(error.description).toMatch(/finds no account with this ID, so it was most likely not created\.$/);
+		});
+
+		test('an account with this ID but another owner: the item fails and says so', async () => {
+			ctx.backend.emu.addOfficialAccount({ id: '@TOA#_someone', profile: { Name: 'Store News', Owner_Account: 'other' } });
+			loseCreateAnswer(false);
+			const { error } = await ctx.run(create({ options: { customId: '@TOA#_someone' } }));
+			expect(error.description).toMatch(/finds an account with this ID but another owner or name\.$/);
+		});
 	});
 });
