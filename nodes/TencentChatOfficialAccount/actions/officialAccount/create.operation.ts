@@ -115,13 +115,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			purpose: `create official account "${fields.name as string}"`,
 			itemIndex,
 		};
-		let answer: TencentAnswer;
-		try {
-			answer = await apiRequest.call(this, call);
-		} catch (error) {
-			if (!customId || !isOutcomeUnknown(error)) throw error;
-			answer = await confirmCreated.call(this, error as Error, customId, body, itemIndex);
-		}
+		const sent = await apiRequest.call(this, call).then(
+			(answer) => ({ answer }),
+			(error: Error) => ({ error }),
+		);
+		if ('error' in sent && (!customId || !isOutcomeUnknown(sent.error))) throw sent.error;
+		const answer = 'error' in sent ? await confirmCreated.call(this, sent.error, customId!, body, itemIndex) : sent.answer;
 		const officialAccount = answer.OfficialAccountUserID;
 		if (typeof officialAccount !== 'string' || !officialAccount) {
 			throw apiError(this.getNode(), `Tencent created official account "${fields.name as string}" but returned no OfficialAccountUserID`, {
