@@ -61,6 +61,8 @@ test('CRM tier sync: each follower gets tier:<tier> as Custom Data; the one who 
 	expect(written[20]).toEqual({
 		error: expect.stringMatching(/^Could not update subscriber "walk-in-customer" of official account "@TOA#_demo_news": .*\[Tencent error 6017\]$/),
 		description: expect.any(String),
+		officialAccount: ACCOUNT,
+		subscriberAccount: 'walk-in-customer',
 	});
 	expect(calls('modify_subscriber_info')).toHaveLength(21);
 	const subscribers = account().subscribers;

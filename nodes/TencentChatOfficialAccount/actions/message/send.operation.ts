@@ -95,5 +95,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			throw apiError(this.getNode(), `Tencent accepted the message to official account "${officialAccount}" but returned no MsgKey`, { itemIndex, description: CHECK_ANSWER });
 		}
 		output.push({ json: { officialAccount, msgKey: answer.MsgKey, msgTime: answer.MsgTime as number }, pairedItem: { item: itemIndex } });
-	});
+	}, (itemIndex) => ({ officialAccount: this.getNodeParameter('officialAccount', itemIndex, '') as string }));
 }

@@ -129,5 +129,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			});
 		}
 		output.push({ json: { officialAccount, ...fields }, pairedItem: { item: itemIndex } });
-	});
+	}, (itemIndex) => ({ name: this.getNodeParameter('name', itemIndex, '') as string }));
 }

@@ -23,5 +23,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		};
 		await apiRequest.call(this, call);
 		output.push({ json: { officialAccount, deleted: true }, pairedItem: { item: itemIndex } });
-	});
+	}, (itemIndex) => ({ officialAccount: this.getNodeParameter('officialAccount', itemIndex, '') as string }));
 }

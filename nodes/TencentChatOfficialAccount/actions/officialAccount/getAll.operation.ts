@@ -65,5 +65,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			},
 			emit: (account: IDataObject) => output.push({ json: account, pairedItem }),
 		});
-	});
+	}, (itemIndex) => ({ subscriberAccount: this.getNodeParameter('subscriberAccount', itemIndex, '') as string }));
 }

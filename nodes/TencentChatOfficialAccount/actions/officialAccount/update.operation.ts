@@ -47,5 +47,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			itemIndex,
 		});
 		output.push({ json: { officialAccount, ...changed }, pairedItem: { item: itemIndex } });
-	});
+	}, (itemIndex) => ({ officialAccount: this.getNodeParameter('officialAccount', itemIndex, '') as string }));
 }

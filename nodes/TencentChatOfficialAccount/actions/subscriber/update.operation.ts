@@ -49,5 +49,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			itemIndex,
 		});
 		output.push({ json: { officialAccount, subscriberAccount, customData }, pairedItem: { item: itemIndex } });
-	});
+	}, (itemIndex) => ({
+		officialAccount: this.getNodeParameter('officialAccount', itemIndex, '') as string,
+		subscriberAccount: this.getNodeParameter('subscriberAccount', itemIndex, '') as string,
+	}));
 }

@@ -63,6 +63,7 @@ describe('Message → Send', () => {
 		expect(json(items)[2]).toEqual({
 			error: 'Could not send to official account "@TOA#_hour": Tencent\'s limit of broadcasts per hour for one official account was reached [Tencent error 10024]',
 			description: expect.stringMatching(/try again in an hour/),
+			officialAccount: '@TOA#_hour',
 		});
 		expect(ctx.calls('send_official_account_msg')).toHaveLength(3);
 	});
@@ -100,8 +101,8 @@ describe('Message → Send', () => {
 	test('Continue On Fail: bad and failing items become error items, the rest are sent', async () => {
 		const { items } = await ctx.run(send({ officialAccount: '={{ $json.a }}', text: '={{ $json.t }}' }), [{ a: '@TOA#_news', t: '' }, { a: '@TOA#_none', t: 'x' }, { a: '@TOA#_news', t: 'ok' }], { continueOnFail: true });
 		expect(json(items)).toEqual([
-			{ error: 'Text is empty in item 0', description: expect.any(String) },
-			{ error: expect.stringMatching(/^Could not send a message to official account "@TOA#_none": .*\[Tencent error 10010\]$/), description: expect.any(String) },
+			{ error: 'Text is empty in item 0', description: expect.any(String), officialAccount: '@TOA#_news' },
+			{ error: expect.stringMatching(/^Could not send a message to official account "@TOA#_none": .*\[Tencent error 10010\]$/), description: expect.any(String), officialAccount: '@TOA#_none' },
 			{ officialAccount: '@TOA#_news', msgKey: expect.stringMatching(/^4_1_/), msgTime: expect.any(Number) },
 		]);
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

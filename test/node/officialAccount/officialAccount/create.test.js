@@ -63,7 +63,7 @@ describe('Official Account → Create', () => {
 		expect(error).toBeUndefined();
 		expect(json(items)).toEqual([
 			{ officialAccount: '@TOA#_cof1', ownerAccount: 'owner1', name: 'Store News', customId: '@TOA#_cof1' },
-			{ error: 'Custom ID "bad" in item 1 does not start with @TOA#_', description: expect.stringContaining('@TOA#_') },
+			{ error: 'Custom ID "bad" in item 1 does not start with @TOA#_', description: expect.stringContaining('@TOA#_'), name: 'Store News' },
 			{ officialAccount: '@TOA#_cof2', ownerAccount: 'owner1', name: 'Store News', customId: '@TOA#_cof2' },
 		]);
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

@@ -24,6 +24,7 @@ describe('Official Account → Delete', () => {
 		expect(error.message).toBe('Could not delete official account "@TOA#_none": the official account does not exist, or was terminated [Tencent error 130004]');
 		const { items } = await ctx.run(del(), [{ id: '' }, { id: '@TOA#_none' }], { continueOnFail: true });
 		expect(json(items).map((i) => i.error)).toEqual(['Official Account is empty in item 0', expect.stringMatching(/^Could not delete official account "@TOA#_none"/)]);
+		expect(json(items).map((i) => i.officialAccount)).toEqual([undefined, '@TOA#_none']); // the item's identifying field
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 

@@ -59,6 +59,13 @@ describe('Official Account → Get', () => {
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
+	test('500 accounts over 500 items take exactly 10 calls', async () => {
+		for (let i = 120; i < 500; i++) ctx.backend.emu.addOfficialAccount({ id: `@TOA#_g${i}` });
+		const { items } = await ctx.run(get(), Array.from({ length: 500 }, (_, i) => ({ id: `@TOA#_g${i}` })));
+		expect(ctx.calls('get_official_account_info')).toHaveLength(10);
+		expect(json(items).map((a) => a.Official_Account)).toEqual(Array.from({ length: 500 }, (_, i) => `@TOA#_g${i}`));
+	});
+
 	test('a Max Calls Per Second out of range is an error before any call', async () => {
 		const { error } = await ctx.run(get('@TOA#_g1', { options: { maxCallsPerSecond: 500 } }));
 		expect(error.message).toMatch(/^Max Calls Per Second must be a whole number from 1 to 200/);

@@ -41,7 +41,7 @@ describe('Official Account → Update', () => {
 	test('Continue On Fail: an unknown account becomes an error item with the others updated', async () => {
 		const { items } = await ctx.run(update({ organization: 'X' }, '={{ $json.id }}'), [{ id: '@TOA#_none' }, { id: '@TOA#_u' }], { continueOnFail: true });
 		expect(json(items)).toEqual([
-			{ error: 'Could not update official account "@TOA#_none": the official account does not exist, or was terminated [Tencent error 130004]', description: expect.any(String) },
+			{ error: 'Could not update official account "@TOA#_none": the official account does not exist, or was terminated [Tencent error 130004]', description: expect.any(String), officialAccount: '@TOA#_none' },
 			{ officialAccount: '@TOA#_u', organization: 'X' },
 		]);
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
