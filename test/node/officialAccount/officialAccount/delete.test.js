@@ -28,12 +28,45 @@ describe('Official Account → Delete', () => {
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
-	test('appliedThenReset: the destroy reaches Tencent once and the item says the outcome is unknown', async () => {
+	test('appliedThenReset: the destroy reaches Tencent once; with every call failing the outcome stays unknown', async () => {
 		ctx.backend.emu.addOfficialAccount({ id: '@TOA#_lost' });
 		ctx.backend.emu.setOptions({ faults: { appliedThenReset: 1 } });
 		const { error } = await ctx.run(del('@TOA#_lost'));
 		expect(ctx.calls('destroy_official_account')).toHaveLength(1);
+		expect(ctx.account('@TOA#_lost')).toBeUndefined(); // it was deleted, the answer was lost
 		expect(error.message).toMatch(/outcome is unknown/);
 		expect(error.description).toContain('Official Account → Get whether "@TOA#_lost" still exists');
 	});
+
+	describe('a lost answer is checked with Get (never a second destroy)', () => {
+		const loseDestroyAnswer = (apply) =>
+			ctx.backend.emu.setOptions({
+				intercept: ({ command, body, sdkAppId }) => {
+					if (command !== 'destroy_official_account') return null;
+					if (apply) ctx.backend.emu.state.removeAccount(sdkAppId, body.Official_Account);
+					return { status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html>502 Bad Gateway</html>' };
+				},
+			});
+		afterEach(() => ctx.backend.emu.setOptions({ intercept: null }));
+
+		test('the account is gone: deleted: true', async () => {
+			ctx.backend.emu.addOfficialAccount({ id: '@TOA#_gone' });
+			loseDestroyAnswer(true);
+			const { items, error } = await ctx.run(del('@TOA#_gone'));
+			expect(error).toBeUndefined();
+			expect(ctx.calls('destroy_official_account')).toHaveLength(1);
+			expect(ctx.calls('get_official_account_info')).toHaveLength(1);
+			expect(json(items)).toEqual([{ officialAccount: '@TOA#_gone', deleted: true }]);
+		});
+
+		test('the account is still there: the item fails and says it was not deleted', async () => {
+			ctx.backend.emu.addOfficialAccount({ id: '@TOA#_stays' });
+			loseDestroyAnswer(false);
+			const { error } = await ctx.run(del('@TOA#_stays'));
+			expect(ctx.calls('destroy_official_account')).toHaveLength(1);
+			expect(error.message).toMatch(/outcome is unknown/);
+			expect(error.description).toMatch(/still finds "@TOA#_stays", so it was not deleted\.$/);
+		});
+	});
+
 });
