@@ -1,6 +1,6 @@
 'use strict';
 // Shared setup for the Official Account node's engine tests (test/node/officialAccount/**).
-const { startBackend, fastRetries, json, paired } = require('./backend');
+const { useBackend: useSharedBackend, json, paired } = require('./backend');
 
 const NODE = 'tencentChatOfficialAccount';
 /** Send limits that never get in a test's way, for tests that are not about them. */
@@ -11,15 +11,12 @@ const NO_SEND_LIMITS = { minIntervalMs: 0, perHour: 1000 };
  * Returns a context whose `backend` is set once beforeAll ran.
  */
 function useBackend(emulatorOptions = {}) {
-	const ctx = { backend: null, restoreRetries: null };
-	beforeAll(async () => {
-		ctx.backend = await startBackend(emulatorOptions);
-		ctx.restoreRetries = fastRetries();
-	});
-	afterAll(async () => {
-		ctx.restoreRetries?.();
-		await ctx.backend.close();
-	});
+	const getBackend = useSharedBackend({ emulator: emulatorOptions, fast: true });
+	const ctx = {
+		get backend() {
+			return getBackend();
+		},
+	};
 	beforeEach(() => {
 		ctx.backend.emu.clearRequests();
 		ctx.backend.emu.setOptions({ faults: { appliedThen502: 0, appliedThenReset: 0, http502: 0 }, clockOffsetSeconds: 0 });

@@ -43,7 +43,7 @@ export const changeOptions: INodeProperties = optionsCollection([maxCallsPerSeco
 
 type Outcome = { result: string; resultCode: number | null; error?: string };
 
-function readOutcomes(
+export function readOutcomes(
 	change: SubscriptionChange,
 	ids: string[],
 	list: unknown,
