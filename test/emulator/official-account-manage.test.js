@@ -281,3 +281,25 @@ describe('official_account_msg_recall', () => {
 		await ok(RECALL, { Official_Account: OA, MsgKeyList: keys(10), Reason: 'r'.repeat(100) });
 	});
 });
+
+describe('faults on the new commands', () => {
+	test.each([
+		['create_official_account', CREATE, () => ({ Owner_Account: 'o', Name: 'x', OfficialAccountUserID: '@TOA#_fault' }), () => emu.state.findAccount(datasets.demo.sdkAppId, '@TOA#_fault') !== undefined],
+		['destroy_official_account', DESTROY, () => ({ Official_Account: OA }), () => emu.state.findAccount(datasets.demo.sdkAppId, OA) === undefined],
+		['modify_subscriber_info', MODIFY_SUB, () => ({ Official_Account: OA, Subscriber_Account: 'user000003', CustomString: 'set' }), () => emu.state.findAccount(datasets.demo.sdkAppId, OA).subscribers.recordOf('user000003').CustomString === 'set'],
+		['official_account_msg_recall', RECALL, () => ({ Official_Account: OA, MsgKeyList: [emu.state.findAccount(datasets.demo.sdkAppId, OA).messages.get(240).MsgKey] }), () => emu.state.findAccount(datasets.demo.sdkAppId, OA).messages.get(240).IsPlaceMsg === 2],
+	])('appliedThenReset on %s: the connection resets and the change stays', async (command, path, body, applied) => {
+		emu.setOptions({ faults: { appliedThenReset: 1 } });
+		await expect(call(emu, path, body())).rejects.toThrow();
+		expect(applied()).toBe(true);
+		expect(emu.requests().at(-1)).toMatchObject({ command, fault: 'appliedThenReset' });
+	});
+
+	test('http502 on send: nothing is stored', async () => {
+		emu.setOptions({ faults: { http502: 1 } });
+		const r = await call(emu, SEND, send(OA, 'never'));
+		expect(r.status).toBe(502);
+		expect(emu.state.findAccount(datasets.demo.sdkAppId, OA).messages.count).toBe(240);
+	});
+});
+
