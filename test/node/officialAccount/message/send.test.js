@@ -102,7 +102,7 @@ describe('Message → Send', () => {
 		const { items } = await ctx.run(send({ officialAccount: '={{ $json.a }}', text: '={{ $json.t }}' }), [{ a: '@TOA#_news', t: '' }, { a: '@TOA#_none', t: 'x' }, { a: '@TOA#_news', t: 'ok' }], { continueOnFail: true });
 		expect(json(items)).toEqual([
 			{ error: 'Text is empty in item 0', description: expect.any(String), officialAccount: '@TOA#_news' },
-			{ error: expect.stringMatching(/^Could not send a message to official account "@TOA#_none": .*\[Tencent error 10010\]$/), description: expect.any(String), officialAccount: '@TOA#_none' },
+			{ error: 'Could not send a message to official account "@TOA#_none": the official account does not exist or was dismissed [Tencent error 10010]', description: expect.any(String), officialAccount: '@TOA#_none' },
 			{ officialAccount: '@TOA#_news', msgKey: expect.stringMatching(/^4_1_/), msgTime: expect.any(Number) },
 		]);
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

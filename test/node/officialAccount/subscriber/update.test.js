@@ -34,7 +34,7 @@ describe('Subscriber → Update', () => {
 	test('Continue On Fail: a user who does not follow becomes an error item with the account and user', async () => {
 		const { items } = await ctx.run(update(), [{ user: 'stranger', tier: 'x' }, { user: 'user000002', tier: 'y' }], { continueOnFail: true });
 		expect(json(items)).toEqual([
-			{ error: expect.stringMatching(/^Could not update subscriber "stranger" of official account "@TOA#_crm": .*\[Tencent error 6017\]$/), description: expect.stringContaining('does not follow'), officialAccount: '@TOA#_crm', subscriberAccount: 'stranger' },
+			{ error: 'Could not update subscriber "stranger" of official account "@TOA#_crm": the user does not follow this official account, or a parameter is invalid [Tencent error 6017]', description: expect.stringContaining('does not follow'), officialAccount: '@TOA#_crm', subscriberAccount: 'stranger' },
 			{ officialAccount: '@TOA#_crm', subscriberAccount: 'user000002', customData: 'y' },
 		]);
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
