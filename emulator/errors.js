@@ -8,6 +8,7 @@ const INFO = {
 	10004: 'Invalid parameter. Check the error description and troubleshoot the issue.',
 	10007: 'No operation permissions.',
 	10010: 'The group does not exist or has been deleted.',
+	10014: 'The group is full.',
 	10015: 'Invalid group ID. Use the correct group ID.',
 	10018: 'The response exceeds the maximum size allowed (1 MB). Use Limit to pull the member data by page.',
 	20001: 'Invalid request packet. Please modify and retry.',
