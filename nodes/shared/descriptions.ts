@@ -50,3 +50,13 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 		options,
 	};
 }
+
+/** The Max Calls Per Second option of every batched operation (checked at run time by readMaxCallsPerSecond). */
+export const maxCallsPerSecondOption: INodeProperties = {
+	displayName: 'Max Calls Per Second',
+	name: 'maxCallsPerSecond',
+	type: 'number',
+	default: 200,
+	typeOptions: { minValue: 1, maxValue: 200, numberPrecision: 0 },
+	description: 'Tencent allows 200 calls per second per API and app. Lower it to leave room for other systems that use the same app.',
+};

@@ -27,3 +27,24 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 	}
 	return limit;
 }
+
+/** Tencent's own limit per API and app; a workflow may ask for less. */
+export const MAX_CALLS_PER_SECOND = 200;
+
+/**
+ * Reads the Max Calls Per Second option (undefined when not set). An expression can give anything,
+ * so the value is checked here: a whole number from 1 to 200.
+ */
+export function readMaxCallsPerSecond(this: IExecuteFunctions, itemIndex = 0): number | undefined {
+	const options = this.getNodeParameter('options', itemIndex, {}) as { maxCallsPerSecond?: unknown };
+	const raw = options.maxCallsPerSecond;
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const rate = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+	if (!Number.isInteger(rate) || rate < 1 || rate > MAX_CALLS_PER_SECOND) {
+		throw usageError(this.getNode(), `Max Calls Per Second must be a whole number from 1 to ${MAX_CALLS_PER_SECOND}, but is ${JSON.stringify(raw)} in item ${itemIndex}`, {
+			itemIndex,
+			description: `Set Max Calls Per Second to a whole number from 1 to ${MAX_CALLS_PER_SECOND}, or remove the option to use Tencent's limit.`,
+		});
+	}
+	return rate;
+}

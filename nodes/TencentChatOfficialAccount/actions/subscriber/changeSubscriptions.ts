@@ -5,17 +5,15 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
-import { asNodeError, errorItem, mapConcurrent } from '../../../shared/items';
+import { runBatched } from '../../../shared/batches';
+import { maxCallsPerSecondOption, optionsCollection } from '../../../shared/descriptions';
 import { readIdList } from '../../../shared/idList';
-import { apiRequest, ExecutionCancelledError } from '../../../shared/transport';
-import { DEFAULT_CALLS_PER_SECOND } from '../../../shared/transport/limiter';
+import { readMaxCallsPerSecond } from '../../../shared/parameters';
+import { apiRequest } from '../../../shared/transport';
 import { SERVICE, readOfficialAccount } from '../common';
 
 /** Tencent takes at most 100 subscribers per add_subscriber call; delete_subscriber's cap is undocumented, so the same. */
 const BATCH_SIZE = 100;
-/** Enough calls in flight to reach 200 calls/s at ~100 ms per call; the pacer keeps the rate. */
-const CONCURRENT_BATCHES = 24;
 
 export interface SubscriptionChange {
 	command: 'add_subscriber' | 'delete_subscriber';
@@ -39,56 +37,9 @@ export function subscriberAccountsProperty(action: string): INodeProperties {
 	};
 }
 
-export const changeOptions: INodeProperties = optionsCollection([
-	{
-		displayName: 'Max Calls Per Second',
-		name: 'maxCallsPerSecond',
-		type: 'number',
-		default: DEFAULT_CALLS_PER_SECOND,
-		typeOptions: { minValue: 1, maxValue: DEFAULT_CALLS_PER_SECOND },
-		description:
-			'Tencent allows 200 calls per second per API and app. Lower it to leave room for other systems that use the same app.',
-	},
-]);
-
-interface ItemRequest {
-	officialAccount: string;
-	ids: string[];
-}
-
-interface Batch {
-	officialAccount: string;
-	ids: string[];
-	label: string;
-}
+export const changeOptions: INodeProperties = optionsCollection([maxCallsPerSecondOption]);
 
 type Outcome = { result: string; resultCode: number | null; error?: string };
-type BatchResult = { outcomes: Map<string, Outcome> } | { error: Error };
-
-/** Every unique (official account, ID) pair of the run, in batches of at most 100. */
-function planBatches(requests: Array<ItemRequest | undefined>): Batch[] {
-	const idsByAccount = new Map<string, Set<string>>();
-	for (const request of requests) {
-		if (!request) continue;
-		let ids = idsByAccount.get(request.officialAccount);
-		if (!ids) idsByAccount.set(request.officialAccount, (ids = new Set()));
-		for (const id of request.ids) ids.add(id);
-	}
-	const batches: Batch[] = [];
-	for (const [officialAccount, idSet] of idsByAccount) {
-		const ids = [...idSet];
-		const count = Math.ceil(ids.length / BATCH_SIZE);
-		for (let index = 0; index < count; index++) {
-			const slice = ids.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE);
-			batches.push({
-				officialAccount,
-				ids: slice,
-				label: `official account "${officialAccount}" (batch ${index + 1} of ${count}, ${slice.length} IDs)`,
-			});
-		}
-	}
-	return batches;
-}
 
 function readOutcomes(
 	change: SubscriptionChange,
@@ -133,77 +84,27 @@ export async function changeSubscriptions(
 	items: INodeExecutionData[],
 	change: SubscriptionChange,
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = this.continueOnFail();
-	const requests: Array<ItemRequest | undefined> = [];
-	const itemErrors = new Map<number, Error>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const officialAccount = readOfficialAccount.call(this, itemIndex);
-			requests.push({
-				officialAccount,
-				ids: readIdList.call(this, 'subscriberAccounts', 'Subscriber Accounts', itemIndex),
+	const callsPerSecond = readMaxCallsPerSecond.call(this);
+	return await runBatched.call(this, items, {
+		targetNoun: 'official account',
+		verb: change.verb,
+		batchSize: BATCH_SIZE,
+		readItem: (itemIndex) => ({
+			target: readOfficialAccount.call(this, itemIndex),
+			ids: readIdList.call(this, 'subscriberAccounts', 'Subscriber Accounts', itemIndex),
+		}),
+		sendBatch: async (batch) => {
+			const answer = await apiRequest.call(this, {
+				service: SERVICE,
+				command: change.command,
+				// A repeated add or remove answers "already subscribed" or "not subscribed": harmless.
+				repeatable: true,
+				body: change.body(batch.target, batch.ids),
+				purpose: `${change.verb} ${batch.label}`,
+				callsPerSecond,
 			});
-		} catch (error) {
-			const nodeError = asNodeError.call(this, error, itemIndex);
-			if (!continueOnFail) throw nodeError;
-			itemErrors.set(itemIndex, nodeError);
-			requests.push(undefined);
-		}
-	}
-
-	const callsPerSecond =
-		Number((this.getNodeParameter('options', 0, {}) as IDataObject).maxCallsPerSecond ?? 0) ||
-		undefined;
-	const batches = planBatches(requests);
-	const results = await mapConcurrent(
-		batches,
-		CONCURRENT_BATCHES,
-		async (batch): Promise<BatchResult> => {
-			try {
-				const answer = await apiRequest.call(this, {
-					service: SERVICE,
-					command: change.command,
-					// A repeated add or remove answers "already subscribed" or "not subscribed": harmless.
-					repeatable: true,
-					body: change.body(batch.officialAccount, batch.ids),
-					purpose: `${change.verb} ${batch.label}`,
-					callsPerSecond,
-				});
-				return { outcomes: readOutcomes(change, batch.ids, answer.SubscriberList) };
-			} catch (error) {
-				return { error: error as Error };
-			}
+			return readOutcomes(change, batch.ids, answer.SubscriberList);
 		},
-	);
-
-	const byPair = new Map<string, BatchResult>();
-	batches.forEach((batch, index) =>
-		batch.ids.forEach((id) => byPair.set(`${batch.officialAccount}\n${id}`, results[index])),
-	);
-	const failed = results.find((result): result is { error: Error } => 'error' in result);
-	if (failed && (!continueOnFail || failed.error instanceof ExecutionCancelledError))
-		throw failed.error;
-
-	const output: INodeExecutionData[] = [];
-	requests.forEach((request, itemIndex) => {
-		if (!request) {
-			output.push(errorItem(itemErrors.get(itemIndex)!, itemIndex));
-			return;
-		}
-		for (const subscriberAccount of request.ids) {
-			const result = byPair.get(`${request.officialAccount}\n${subscriberAccount}`)!;
-			if ('error' in result) {
-				const item = errorItem(result.error, itemIndex);
-				Object.assign(item.json, { officialAccount: request.officialAccount, subscriberAccount });
-				output.push(item);
-				continue;
-			}
-			const outcome = result.outcomes.get(subscriberAccount)!;
-			output.push({
-				json: { officialAccount: request.officialAccount, subscriberAccount, ...outcome },
-				pairedItem: { item: itemIndex },
-			});
-		}
+		toJson: (request, subscriberAccount, outcome?: Outcome) => ({ officialAccount: request.target, subscriberAccount, ...outcome }),
 	});
-	return output;
 }
