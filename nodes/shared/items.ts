@@ -3,7 +3,10 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import { ExecutionCancelledError } from './transport';
 
 /** The error item n8n expects under "continue on fail": the message, and how to fix it. */
-export function errorItem(error: Error & { description?: string | null }, itemIndex: number): INodeExecutionData {
+export function errorItem(
+	error: Error & { description?: string | null },
+	itemIndex: number,
+): INodeExecutionData {
 	const json: INodeExecutionData['json'] = { error: error.message };
 	if (error.description) json.description = error.description;
 	return { json, pairedItem: { item: itemIndex } };
@@ -20,6 +23,18 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
+/** The identifying fields of an item, or none when reading them is what failed. */
+function identifyQuietly(
+	identify: (itemIndex: number) => INodeExecutionData['json'],
+	itemIndex: number,
+): INodeExecutionData['json'] {
+	try {
+		return identify(itemIndex);
+	} catch {
+		return {};
+	}
+}
+
 /**
  * Runs `work` for each input item in turn, collecting what it emits. A failing item becomes an
  * error item under "continue on fail"; otherwise the error stops the node.
@@ -28,6 +43,8 @@ export async function forEachItem(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	work: (itemIndex: number, output: INodeExecutionData[]) => Promise<void>,
+	/** The fields that identify a failed item in its error item (e.g. its group and member). */
+	identify?: (itemIndex: number) => INodeExecutionData['json'],
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -38,14 +55,20 @@ export async function forEachItem(
 			const nodeError = asNodeError.call(this, error, itemIndex);
 			if (!this.continueOnFail() || nodeError instanceof ExecutionCancelledError) throw nodeError;
 			output.length = mark;
-			output.push(errorItem(nodeError, itemIndex));
+			const item = errorItem(nodeError, itemIndex);
+			if (identify) Object.assign(item.json, identifyQuietly(identify, itemIndex));
+			output.push(item);
 		}
 	}
 	return output;
 }
 
 /** Runs `work` over `inputs` with at most `concurrency` in flight; results keep the input order. */
-export async function mapConcurrent<I, O>(inputs: I[], concurrency: number, work: (input: I, index: number) => Promise<O>): Promise<O[]> {
+export async function mapConcurrent<I, O>(
+	inputs: I[],
+	concurrency: number,
+	work: (input: I, index: number) => Promise<O>,
+): Promise<O[]> {
 	const results = new Array<O>(inputs.length);
 	let nextIndex = 0;
 	const worker = async () => {
