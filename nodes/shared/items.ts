@@ -3,10 +3,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import { ExecutionCancelledError } from './transport';
 
 /** The error item n8n expects under "continue on fail": the message, and how to fix it. */
-export function errorItem(
-	error: Error & { description?: string | null },
-	itemIndex: number,
-): INodeExecutionData {
+export function errorItem(error: Error & { description?: string | null }, itemIndex: number): INodeExecutionData {
 	const json: INodeExecutionData['json'] = { error: error.message };
 	if (error.description) json.description = error.description;
 	return { json, pairedItem: { item: itemIndex } };
@@ -24,10 +21,7 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 }
 
 /** The identifying fields of an item, or none when reading them is what failed. */
-function identifyQuietly(
-	identify: (itemIndex: number) => INodeExecutionData['json'],
-	itemIndex: number,
-): INodeExecutionData['json'] {
+function identifyQuietly(identify: (itemIndex: number) => INodeExecutionData['json'], itemIndex: number): INodeExecutionData['json'] {
 	try {
 		return identify(itemIndex);
 	} catch {
@@ -64,11 +58,7 @@ export async function forEachItem(
 }
 
 /** Runs `work` over `inputs` with at most `concurrency` in flight; results keep the input order. */
-export async function mapConcurrent<I, O>(
-	inputs: I[],
-	concurrency: number,
-	work: (input: I, index: number) => Promise<O>,
-): Promise<O[]> {
+export async function mapConcurrent<I, O>(inputs: I[], concurrency: number, work: (input: I, index: number) => Promise<O>): Promise<O[]> {
 	const results = new Array<O>(inputs.length);
 	let nextIndex = 0;
 	const worker = async () => {

@@ -67,9 +67,18 @@ export function createUserSig(key: SigningKey, time: number, expire = TICKET_LIF
 interface CachedTicket {
 	userSig: string;
 	renewAt: number;
+	lastUsed: number;
 }
 
+/** A ticket unused this long is dropped, so many credentials (every credential Test) do not pile up. */
+const IDLE_SECONDS = 30 * 60;
+const SWEEP_EVERY_SECONDS = 60;
+/** The tickets issued lately, newest last: errors are scrubbed of exactly these. */
+const MAX_REMEMBERED = 256;
+
 const tickets = new Map<string, CachedTicket>();
+const issued = new Set<string>();
+let lastSweep = 0;
 
 /** The cache key holds a hash of the secret key, never the key itself. */
 function cacheKey(key: SigningKey): string {
@@ -81,18 +90,44 @@ function nowSeconds(): number {
 	return Math.floor(Date.now() / 1000);
 }
 
+function sweep(now: number): void {
+	if (now - lastSweep < SWEEP_EVERY_SECONDS) return;
+	lastSweep = now;
+	for (const [id, ticket] of tickets) if (now - ticket.lastUsed > IDLE_SECONDS) tickets.delete(id);
+}
+
+function remember(userSig: string): void {
+	issued.add(userSig);
+	if (issued.size > MAX_REMEMBERED) issued.delete(issued.values().next().value as string);
+}
+
 /** One ticket per (SDKAppID, identifier, key), reused until shortly before it expires. */
 export function getUserSig(key: SigningKey): string {
 	const id = cacheKey(key);
 	const now = nowSeconds();
+	sweep(now);
 	const cached = tickets.get(id);
-	if (cached && now < cached.renewAt) return cached.userSig;
+	if (cached && now < cached.renewAt) {
+		cached.lastUsed = now;
+		return cached.userSig;
+	}
 	const userSig = createUserSig(key, now);
-	tickets.set(id, { userSig, renewAt: now + TICKET_LIFETIME_SECONDS - RENEW_BEFORE_SECONDS });
+	tickets.set(id, { userSig, renewAt: now + TICKET_LIFETIME_SECONDS - RENEW_BEFORE_SECONDS, lastUsed: now });
+	remember(userSig);
 	return userSig;
 }
 
 /** Drops the cached ticket after the server said it expired (70001) or was invalidated (70052). */
 export function discardUserSig(key: SigningKey): void {
 	tickets.delete(cacheKey(key));
+}
+
+/** The UserSigs this process issued lately, to scrub from anything shown to users. */
+export function issuedUserSigs(): Iterable<string> {
+	return issued;
+}
+
+/** How many tickets are cached (for tests of the idle sweep). */
+export function cachedTicketCount(): number {
+	return tickets.size;
 }

@@ -1,9 +1,18 @@
-/** How the transport reacts to a failure (API-NOTES §3). */
-export type FailureClass = 'transient' | 'rateLimited' | 'staleTicket' | 'permanent';
+/**
+ * How the transport reacts to a failure (error codes: https://trtc.io/document/34348).
+ * - transient: may have been acted on; a repeatable call is retried, any other fails as "outcome unknown".
+ * - notSent, rateLimited: Tencent provably did not act; every call is retried.
+ * - staleTicket: a new UserSig, then one retry.
+ * - credential: the credential is wrong; nothing more is sent with it in this run.
+ * - permanent, local: not retried.
+ */
+export type FailureClass = 'transient' | 'notSent' | 'rateLimited' | 'staleTicket' | 'credential' | 'permanent' | 'local';
 
 const TRANSIENT = new Set([60008, 10002, 20004, 20005, 70169, 70500]);
 const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023]);
 const STALE_TICKET = new Set([70001, 70052]);
+/** A wrong key, SDKAppID, region or admin: every further call would fail the same way, and too many lock the app (70050). */
+export const CREDENTIAL_CODES = new Set([70002, 70003, 70005, 70009, 70013, 70014, 70016, 70020, 60006, 60010, 70403, 70050]);
 
 /** On these official account commands 10004 is "internal error, retry"; elsewhere it is "invalid parameter". */
 const SUBSCRIBER_COMMANDS = new Set(['get_subscriber_info', 'add_subscriber', 'delete_subscriber']);
@@ -13,6 +22,7 @@ export function classifyCode(code: number, command: string): FailureClass {
 	if (code === 10004 && SUBSCRIBER_COMMANDS.has(command)) return 'transient';
 	if (RATE_LIMITED.has(code)) return 'rateLimited';
 	if (STALE_TICKET.has(code)) return 'staleTicket';
+	if (CREDENTIAL_CODES.has(code)) return 'credential';
 	return 'permanent';
 }
 
@@ -54,13 +64,19 @@ const EXPLANATIONS: Record<number, Explanation> = {
 	131000: { problem: 'the official account service is not enabled for this app', fix: 'Enable official accounts in the Tencent Cloud Chat console (an Enterprise edition feature).' },
 };
 
+/** 10004 on the subscriber APIs is Tencent's internal error, not a bad parameter. */
+const SUBSCRIBER_INTERNAL: Explanation = { problem: 'Tencent reported an internal error', fix: 'The node retried; try again later.' };
+
 const PER_COMMAND: Record<string, Record<number, Explanation>> = {
 	get_subscriber_info: {
+		10004: SUBSCRIBER_INTERNAL,
 		130010: { problem: 'this app has created more official accounts than its plan allows', fix: 'Dissolve some official accounts or upgrade the plan.' },
 	},
 	add_subscriber: {
+		10004: SUBSCRIBER_INTERNAL,
 		130010: { problem: 'a user follows more official accounts than allowed', fix: 'Ask the user to unsubscribe from some official accounts.' },
 	},
+	delete_subscriber: { 10004: SUBSCRIBER_INTERNAL },
 	official_account_msg_get_simple: {
 		10010: { problem: 'the official account does not exist or was dismissed', fix: 'Check the Official Account ID (it looks like @TOA#_…).' },
 		10015: { problem: 'the official account ID is invalid', fix: 'Check the Official Account ID (it looks like @TOA#_…).' },

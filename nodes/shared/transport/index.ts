@@ -1,21 +1,19 @@
 import {
 	NodeOperationError,
-	sleep,
-	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type ILoadOptionsFunctions,
 	type IWebhookFunctions,
-	type JsonObject,
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, CredentialSetupError, readCredentials, type ChatCredentials } from '../credentials';
-import { apiError, usageError } from '../errors';
+import { usageError } from '../errors';
 import { discardUserSig } from '../userSig';
-import { explainCode } from './errorCodes';
-import { classifyFailure, networkFailure, readAnswer, redact, type Failure } from './failure';
-import { DEFAULT_CALLS_PER_SECOND, pacerFor } from './limiter';
+import { callError } from './describe';
+import { classifyFailure, readAnswer, thrownFailure, type Failure } from './failure';
+import { DEFAULT_CALLS_PER_SECOND, pacerFor, pause } from './limiter';
+import { credentialGate, runPacer } from './runState';
 import { transportSettings } from './settings';
 
 export { transportSettings } from './settings';
@@ -37,9 +35,14 @@ export interface ApiCall {
 	 * recall, delete) is re-sent only when Tencent provably did not act on it.
 	 */
 	repeatable: boolean;
+	/** For a call that is not repeatable: how the user can check whether it took effect after a lost answer. */
+	outcomeCheck?: string;
 	/** Tencent codes the caller handles itself: they are returned instead of thrown. */
 	passCodes?: number[];
+	/** The workflow's Max Calls Per Second: paces this run only. */
 	callsPerSecond?: number;
+	/** Tencent's own limit for this API per app, when below 200 calls per second; shared by every run. */
+	apiCallsPerSecond?: number;
 }
 
 /** Thrown when the user stopped the execution; nothing is retried after it. */
@@ -49,7 +52,7 @@ export class ExecutionCancelledError extends Error {
 	}
 }
 
-/** Reads and checks the credential once per node run; a bad field becomes an error naming it. */
+/** Reads and checks the credential; a bad field becomes an error naming it. */
 export async function getChatCredentials(this: ChatContext, itemIndex = 0): Promise<ChatCredentials> {
 	try {
 		return readCredentials(await this.getCredentials(CREDENTIAL_TYPE, itemIndex));
@@ -72,7 +75,9 @@ function backoffMs(failureClass: string, attempt: number): number {
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-async function sendOnce(this: ChatContext, call: ApiCall): Promise<{ ok: true; data: TencentAnswer } | { ok: false; failure: Failure }> {
+type Outcome = { ok: true; data: TencentAnswer } | { ok: false; failure: Failure };
+
+async function sendOnce(this: ChatContext, call: ApiCall): Promise<Outcome> {
 	try {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			method: 'POST',
@@ -87,60 +92,8 @@ async function sendOnce(this: ChatContext, call: ApiCall): Promise<{ ok: true; d
 		})) as { statusCode: number; body: unknown };
 		return readAnswer(response.statusCode, response.body);
 	} catch (error) {
-		return { ok: false, failure: networkFailure(error) };
+		return { ok: false, failure: thrownFailure(error) };
 	}
-}
-
-const NETWORK_PROBLEMS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ECONNRESET: 'connection reset',
-	EPIPE: 'connection reset',
-	ETIMEDOUT: 'no answer within the timeout',
-	ECONNABORTED: 'no answer within the timeout',
-	ENOTFOUND: 'host not found',
-	EAI_AGAIN: 'host not found',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-};
-
-function describeFailure(failure: Failure, command: string, credentials: ChatCredentials): { problem: string; fix: string; code?: number } {
-	switch (failure.kind) {
-		case 'network':
-			return {
-				problem: `could not reach Tencent Cloud Chat at ${credentials.baseUrl} (${NETWORK_PROBLEMS[failure.code] ?? 'network error'})`,
-				fix: 'Check the Region (or Base URL) in the credential and the network of the n8n server.',
-			};
-		case 'http':
-			return {
-				problem: `Tencent Cloud Chat answered HTTP ${failure.status}`,
-				fix: failure.status >= 500 ? 'The service had a problem; the node retried. Try again later.' : 'Check the Region (or Base URL) in the credential.',
-			};
-		case 'malformed':
-			return {
-				problem: `Tencent Cloud Chat answered with ${failure.detail}`,
-				fix: 'The node retried. If this persists, check that the Base URL points at the Tencent Cloud Chat REST API.',
-			};
-		case 'api': {
-			if (failure.code === 0) {
-				return { problem: `Tencent reported a failure without an error code ("${failure.info}")`, fix: 'Try again later.' };
-			}
-			return { ...explainCode(failure.code, command), code: failure.code };
-		}
-	}
-}
-
-function toNodeError(this: ChatContext, call: ApiCall, failure: Failure, attempts: number, credentials: ChatCredentials): NodeApiError {
-	const { problem, fix, code } = describeFailure(failure, call.command, credentials);
-	const codeText = code === undefined ? '' : ` [Tencent error ${code}]`;
-	const message = redact(`Could not ${call.purpose}: ${problem}${codeText}`, credentials);
-	const info = failure.kind === 'api' && failure.info ? ` Tencent said: "${failure.info}".` : '';
-	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-	const description = redact(`${fix}${info}${tries}`, credentials);
-	const details: JsonObject = { service: call.service, command: call.command, tencentCode: code ?? null };
-	if (failure.kind === 'http') details.httpStatus = failure.status;
-	const error = apiError(this.getNode(), message, { description, itemIndex: call.itemIndex, details });
-	if (failure.kind === 'http') error.httpCode = String(failure.status);
-	return error;
 }
 
 /** The Tencent code of an error thrown by `apiRequest`, if it carries one. */
@@ -149,42 +102,73 @@ export function tencentCodeOf(error: unknown): number | undefined {
 	return typeof details?.tencentCode === 'number' ? details.tencentCode : undefined;
 }
 
+/** Whether an error thrown by `apiRequest` is a call that may have acted although its answer was lost. */
+export function isOutcomeUnknown(error: unknown): boolean {
+	return (error as { errorResponse?: { outcome?: unknown } })?.errorResponse?.outcome === 'unknown';
+}
+
+/** Waits for this run's own pace (Max Calls Per Second), then for the app's shared one. */
+async function waitForTurn(this: ChatContext, call: ApiCall, credentials: ChatCredentials, signal?: AbortSignal): Promise<void> {
+	if (call.callsPerSecond !== undefined && call.callsPerSecond < DEFAULT_CALLS_PER_SECOND) {
+		await runPacer(this, credentials, call.command, call.callsPerSecond).acquire(call.callsPerSecond, signal);
+	}
+	if (signal?.aborted) return;
+	await pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command).acquire(call.apiCallsPerSecond ?? DEFAULT_CALLS_PER_SECOND, signal);
+}
+
 /**
- * Calls `POST v4/{service}/{command}` with the credential's ticket, paced per API,
- * retrying transient failures and rate limits with back-off and a stale ticket once.
+ * Calls `POST v4/{service}/{command}` with the credential's ticket, paced per API. Retries what is safe
+ * to retry (see FailureClass), renews a stale ticket once, and stops the run's calls after a credential failure.
  */
 export async function apiRequest(this: ChatContext, call: ApiCall): Promise<TencentAnswer> {
 	const credentials = await getChatCredentials.call(this, call.itemIndex);
-	const pacer = pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command);
+	const gate = credentialGate(this, credentials);
 	const signal = (this as IExecuteFunctions).getExecutionCancelSignal?.();
-	const started = Date.now();
+	const fail = (failure: Failure, attempts: number, unknown = false) => callError(this.getNode(), call, failure, attempts, credentials, unknown);
+	let release = await gate.enter();
+	let firstSent: number | undefined;
 	let renewedTicket = false;
-
-	for (let attempt = 1; ; attempt++) {
-		await pacer.acquire(call.callsPerSecond ?? DEFAULT_CALLS_PER_SECOND, signal);
-		if (signal?.aborted) throw new ExecutionCancelledError();
-		const outcome = await sendOnce.call(this, call);
-		if (outcome.ok) {
-			pacer.succeeded();
-			return outcome.data;
+	try {
+		for (let attempt = 1; ; attempt++) {
+			await waitForTurn.call(this, call, credentials, signal);
+			if (signal?.aborted) throw new ExecutionCancelledError();
+			firstSent ??= Date.now();
+			const outcome = await sendOnce.call(this, call);
+			if (signal?.aborted) throw new ExecutionCancelledError();
+			const failureClass = outcome.ok ? 'ok' : classifyFailure(outcome.failure, call.command);
+			if (outcome.ok || failureClass === 'permanent') {
+				gate.accepted(); // Tencent checked the signature and went on: the other calls may go
+				release();
+				release = () => {};
+			}
+			if (outcome.ok) {
+				pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command).succeeded();
+				return outcome.data;
+			}
+			const { failure } = outcome;
+			if (failure.kind === 'api' && call.passCodes?.includes(failure.code)) {
+				return { ActionStatus: 'FAIL', ErrorCode: failure.code, ErrorInfo: failure.info };
+			}
+			if (failureClass === 'staleTicket' && !renewedTicket) {
+				discardUserSig(credentials);
+				renewedTicket = true;
+				continue;
+			}
+			if (failureClass === 'credential' || failureClass === 'staleTicket') {
+				const error = fail(failure, attempt);
+				gate.refused(error);
+				throw error;
+			}
+			if (failureClass === 'transient' && !call.repeatable) throw fail(failure, attempt, true);
+			const retryable = failureClass === 'transient' || failureClass === 'rateLimited' || failureClass === 'notSent';
+			const delay = backoffMs(failureClass, attempt);
+			if (!retryable || attempt >= transportSettings.maxAttempts || Date.now() - firstSent + delay > transportSettings.retryBudgetMs) {
+				throw fail(failure, attempt);
+			}
+			if (failureClass === 'rateLimited') pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command).rateLimited(transportSettings.rateLimitDelayMs);
+			await pause(delay, signal);
 		}
-		if (signal?.aborted) throw new ExecutionCancelledError();
-		const { failure } = outcome;
-		if (failure.kind === 'api' && call.passCodes?.includes(failure.code)) {
-			return { ActionStatus: 'FAIL', ErrorCode: failure.code, ErrorInfo: failure.info };
-		}
-		const failureClass = classifyFailure(failure, call.command);
-		if (failureClass === 'staleTicket' && !renewedTicket) {
-			discardUserSig(credentials);
-			renewedTicket = true;
-			continue;
-		}
-		if (failureClass === 'rateLimited') pacer.rateLimited(transportSettings.rateLimitDelayMs);
-		const retryable = failureClass === 'transient' || failureClass === 'rateLimited';
-		const delay = backoffMs(failureClass, attempt);
-		if (!retryable || attempt >= transportSettings.maxAttempts || Date.now() - started + delay > transportSettings.retryBudgetMs) {
-			throw toNodeError.call(this, call, failure, attempt, credentials);
-		}
-		await sleep(delay);
+	} finally {
+		release();
 	}
 }

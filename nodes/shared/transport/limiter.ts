@@ -1,6 +1,23 @@
 import { sleep } from 'n8n-workflow';
 
 export const DEFAULT_CALLS_PER_SECOND = 200;
+
+/**
+ * Waits `ms`, or less when the execution is cancelled. Races the signal itself, since n8n 1.x's
+ * `sleep` takes no signal.
+ */
+export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+	if (!signal) return await sleep(ms);
+	if (signal.aborted) return;
+	let onAbort = () => {};
+	const aborted = new Promise<void>((resolve) => (onAbort = resolve));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
 const WINDOW_MS = 1_000;
 /**
  * Calls reach the server a little later than they leave the pacer, and not all equally late (a busy
@@ -29,7 +46,7 @@ const MAX_SLOWDOWN = 8;
  * calls in any one-second window. A rate-limit answer slows it down; successes
  * bring it back to full speed.
  */
-class CallPacer {
+export class CallPacer {
 	private queue: Promise<void> = Promise.resolve();
 	/** Start times of recent calls as counted (see STARTUP_SLOTS), oldest first; from `sent[head]`. */
 	private sent: number[] = [];
@@ -43,7 +60,14 @@ class CallPacer {
 	/** Calls that start before this count as starting then (the first moment after an idle time). */
 	private startupUntil = 0;
 
+	/** When the pacer last handed out a slot; an idle pacer can be dropped. */
+	lastUsed = Date.now();
+
 	acquire(rate: number, signal?: AbortSignal): Promise<void> {
+		if (!Number.isInteger(rate) || rate < 1 || rate > DEFAULT_CALLS_PER_SECOND) {
+			throw new RangeError(`A pacer takes a whole number of calls per second from 1 to ${DEFAULT_CALLS_PER_SECOND}, not ${rate}`);
+		}
+		this.lastUsed = Date.now();
 		const turn = this.queue.then(async () => await this.waitForSlot(rate, signal));
 		this.queue = turn.catch(() => undefined);
 		return turn;
@@ -74,12 +98,8 @@ class CallPacer {
 	private async waitForSlot(rate: number, signal?: AbortSignal): Promise<void> {
 		let slot = this.nextSlot(rate);
 		for (let wait = slot.start - Date.now(); wait > 0; wait = slot.start - Date.now()) {
-			if (signal?.aborted) return;
-			try {
-				await sleep(wait, signal);
-			} catch {
-				return; // cancelled: the caller checks the signal
-			}
+			if (signal?.aborted) return; // cancelled: the caller checks the signal
+			await pause(wait, signal);
 			slot = this.nextSlot(rate);
 		}
 		const now = Date.now();
@@ -107,9 +127,20 @@ class CallPacer {
 }
 
 const pacers = new Map<string, CallPacer>();
+/** A pacer idle this long has no calls in its window and no pause: dropping it loses nothing. */
+const IDLE_MS = 10 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
+let lastSweep = 0;
+
+function sweepIdle(now: number): void {
+	if (now - lastSweep < SWEEP_EVERY_MS) return;
+	lastSweep = now;
+	for (const [key, pacer] of pacers) if (now - pacer.lastUsed > IDLE_MS) pacers.delete(key);
+}
 
 /** One pacer per app, endpoint and API, shared by every node run in this n8n process. */
 export function pacerFor(baseUrl: string, sdkAppId: number, command: string): CallPacer {
+	sweepIdle(Date.now());
 	const key = `${baseUrl}|${sdkAppId}|${command}`;
 	let pacer = pacers.get(key);
 	if (!pacer) {
@@ -117,4 +148,9 @@ export function pacerFor(baseUrl: string, sdkAppId: number, command: string): Ca
 		pacers.set(key, pacer);
 	}
 	return pacer;
+}
+
+/** How many shared pacers exist (for tests of the idle sweep). */
+export function pacerCount(): number {
+	return pacers.size;
 }

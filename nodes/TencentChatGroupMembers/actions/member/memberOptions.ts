@@ -136,7 +136,10 @@ export function flattenCustomFields(member: IDataObject): IDataObject {
 	if (!Array.isArray(data)) return member;
 	const customFields: IDataObject = {};
 	for (const entry of data as IDataObject[]) {
-		if (typeof entry?.Key === 'string') customFields[entry.Key] = entry.Value;
+		// Defined, not assigned, so keys such as "__proto__" stay plain own properties.
+		if (typeof entry?.Key === 'string') {
+			Object.defineProperty(customFields, entry.Key, { value: entry.Value, enumerable: true, writable: true, configurable: true });
+		}
 	}
 	delete member.AppMemberDefinedData;
 	member.customFields = customFields;

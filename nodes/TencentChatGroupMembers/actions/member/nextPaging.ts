@@ -8,12 +8,7 @@ import { SAFE_PAGE_SIZE, type MemberQuery, type MemberWalk, type PageFetcher } f
 export const MAX_NEXT_PAGE_SIZE = SAFE_PAGE_SIZE;
 
 /** Next paging (Community groups): follows the cursor until it is "", or until the limit. */
-export async function walkNext(
-	this: IExecuteFunctions,
-	fetcher: PageFetcher,
-	query: MemberQuery,
-	walk: MemberWalk,
-): Promise<void> {
+export async function walkNext(this: IExecuteFunctions, fetcher: PageFetcher, query: MemberQuery, walk: MemberWalk): Promise<void> {
 	let remaining = walk.limit;
 	let firstCursor = '';
 	let pagesDone = 0;
@@ -37,15 +32,10 @@ export async function walkNext(
 		fetchPage: async (cursor, pageSize, page) => {
 			const answer = await fetcher.fetch({ Next: cursor }, pageSize, pagesDone + page);
 			if (answer.next === undefined) {
-				throw apiError(
-					this.getNode(),
-					`Tencent's answer for page ${pagesDone + page} of ${query.what} has no Next cursor, so the group is not a Community group`,
-					{
-						itemIndex: query.itemIndex,
-						description:
-							'Only Community groups page with Next. Set the Pagination option to Auto-Detect or Offset.',
-					},
-				);
+				throw apiError(this.getNode(), `Tencent's answer for page ${pagesDone + page} of ${query.what} has no Next cursor, so the group is not a Community group`, {
+					itemIndex: query.itemIndex,
+					description: 'Only Community groups page with Next. Set the Pagination option to Auto-Detect or Offset.',
+				});
 			}
 			return { entries: answer.members, next: answer.next };
 		},

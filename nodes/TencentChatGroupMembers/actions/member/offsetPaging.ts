@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiError } from '../../../shared/errors';
+import { CHECK_ANSWER, apiError } from '../../../shared/errors';
 import { mapConcurrent } from '../../../shared/items';
 import type { MemberPage, MemberQuery, MemberWalk, PageFetcher } from './pageFetcher';
 
@@ -28,20 +28,9 @@ interface RangeResult {
 
 /** Reads `count` members from `offset`, in as many requests as the page size allows. */
 async function fetchRange(fetcher: PageFetcher, range: Range): Promise<RangeResult> {
-	const result: RangeResult = {
-		page: range.page,
-		parts: [],
-		asked: range.count,
-		received: 0,
-		short: false,
-		memberNum: undefined,
-	};
+	const result: RangeResult = { page: range.page, parts: [], asked: range.count, received: 0, short: false, memberNum: undefined };
 	while (result.received < range.count) {
-		const part = await fetcher.fetch(
-			{ Offset: range.offset + result.received },
-			range.count - result.received,
-			range.page,
-		);
+		const part = await fetcher.fetch({ Offset: range.offset + result.received }, range.count - result.received, range.page);
 		if (result.parts.length === 0) result.memberNum = part.memberNum;
 		result.parts.push(part.members);
 		result.received += part.members.length;
@@ -55,14 +44,7 @@ async function fetchRange(fetcher: PageFetcher, range: Range): Promise<RangeResu
 
 function firstRange(page: MemberPage): RangeResult {
 	const received = page.members.length;
-	return {
-		page: 1,
-		parts: [page.members],
-		asked: page.asked,
-		received,
-		short: received < page.asked,
-		memberNum: page.memberNum,
-	};
+	return { page: 1, parts: [page.members], asked: page.asked, received, short: received < page.asked, memberNum: page.memberNum };
 }
 
 function emitRange(walk: MemberWalk, range: RangeResult): void {
@@ -70,11 +52,7 @@ function emitRange(walk: MemberWalk, range: RangeResult): void {
 }
 
 /** Fetches the planned ranges concurrently and emits them in order, stopping at the first short one. */
-async function fetchPlanned(
-	fetcher: PageFetcher,
-	plan: Range[],
-	walk: MemberWalk,
-): Promise<{ received: number; short?: RangeResult }> {
+async function fetchPlanned(fetcher: PageFetcher, plan: Range[], walk: MemberWalk): Promise<{ received: number; short?: RangeResult }> {
 	const ready = new Map<number, RangeResult>();
 	let nextToEmit = 0;
 	let received = 0;
@@ -106,33 +84,29 @@ async function fetchPlanned(
 	return { received, short };
 }
 
+/** More than any Tencent group can hold (Community groups take 100,000): a count above it is not planned. */
+const MAX_MEMBER_NUM = 1_000_000;
+
 function readMemberNum(this: IExecuteFunctions, query: MemberQuery, memberNum: unknown): number {
-	if (typeof memberNum === 'number' && Number.isInteger(memberNum) && memberNum >= 0)
-		return memberNum;
-	throw apiError(
-		this.getNode(),
-		`Tencent's answer for page 1 of ${query.what} has no valid MemberNum (${JSON.stringify(memberNum) ?? 'missing'})`,
-		{
+	if (typeof memberNum === 'number' && Number.isInteger(memberNum) && memberNum > MAX_MEMBER_NUM) {
+		throw apiError(this.getNode(), `Tencent's answer for page 1 of ${query.what} reports ${memberNum} members, more than any group can hold`, {
 			itemIndex: query.itemIndex,
-			description:
-				'Without the member count the pages cannot be planned. Check that the Base URL points at the Tencent Cloud Chat REST API.',
-		},
-	);
+			description: `The node plans its pages from this count, so it stopped instead of planning that many. ${CHECK_ANSWER}`,
+		});
+	}
+	if (typeof memberNum === 'number' && Number.isInteger(memberNum) && memberNum >= 0) return memberNum;
+	throw apiError(this.getNode(), `Tencent's answer for page 1 of ${query.what} has no valid MemberNum (${JSON.stringify(memberNum) ?? 'missing'})`, {
+		itemIndex: query.itemIndex,
+		description: 'Without the member count the pages cannot be planned. Check that the Base URL points at the Tencent Cloud Chat REST API.',
+	});
 }
 
 /**
  * Offset paging (every group type but Community). Page 1 gives MemberNum; without a role filter the
  * other pages are planned from it and fetched concurrently, with one they are read in turn until a short page.
  */
-export async function walkOffset(
-	this: IExecuteFunctions,
-	fetcher: PageFetcher,
-	query: MemberQuery,
-	walk: MemberWalk,
-): Promise<void> {
-	const first = walk.first
-		? firstRange(walk.first)
-		: await fetchRange(fetcher, { offset: 0, count: Math.min(fetcher.size, walk.limit), page: 1 });
+export async function walkOffset(this: IExecuteFunctions, fetcher: PageFetcher, query: MemberQuery, walk: MemberWalk): Promise<void> {
+	const first = walk.first ? firstRange(walk.first) : await fetchRange(fetcher, { offset: 0, count: Math.min(fetcher.size, walk.limit), page: 1 });
 	const memberNum = readMemberNum.call(this, query, first.memberNum);
 	emitRange(walk, first);
 	let received = first.received;
@@ -162,18 +136,11 @@ export async function walkOffset(
 		short = rest.short;
 	}
 	if (received < target) {
-		const where = short
-			? `: page ${short.page} held ${short.received} of the ${short.asked} members asked for`
-			: '';
-		throw apiError(
-			this.getNode(),
-			`Tencent reported ${memberNum} members (MemberNum) in group "${query.groupId}" but the pages ended after ${received}${where}`,
-			{
-				itemIndex: query.itemIndex,
-				details: { memberNum, received },
-				description:
-					'Members may have left while the group was read, or Tencent answered inconsistently. Run the node again; if this persists, contact Tencent support.',
-			},
-		);
+		const where = short ? `: page ${short.page} held ${short.received} of the ${short.asked} members asked for` : '';
+		throw apiError(this.getNode(), `Tencent reported ${memberNum} members (MemberNum) in group "${query.groupId}" but the pages ended after ${received}${where}`, {
+			itemIndex: query.itemIndex,
+			details: { memberNum, received },
+			description: 'Members may have left while the group was read, or Tencent answered inconsistently. Run the node again; if this persists, contact Tencent support.',
+		});
 	}
 }

@@ -48,37 +48,17 @@ export interface PageFetcher {
 }
 
 function invalidAnswer(this: IExecuteFunctions, query: MemberQuery, message: string): NodeApiError {
-	return apiError(this.getNode(), message, {
-		itemIndex: query.itemIndex,
-		description: CHECK_ANSWER,
-	});
+	return apiError(this.getNode(), message, { itemIndex: query.itemIndex, description: CHECK_ANSWER });
 }
 
-function readMembers(
-	this: IExecuteFunctions,
-	query: MemberQuery,
-	answer: TencentAnswer,
-	asked: number,
-	page: number,
-): IDataObject[] {
+function readMembers(this: IExecuteFunctions, query: MemberQuery, answer: TencentAnswer, asked: number, page: number): IDataObject[] {
 	const list = answer.MemberList ?? [];
 	const where = `on page ${page} of ${query.what}`;
-	if (
-		!Array.isArray(list) ||
-		!list.every((entry: IDataObject) => typeof entry?.Member_Account === 'string')
-	) {
-		throw invalidAnswer.call(
-			this,
-			query,
-			`Tencent returned a MemberList that is not a list of members with Member_Account ${where}`,
-		);
+	if (!Array.isArray(list) || !list.every((entry: IDataObject) => typeof entry?.Member_Account === 'string')) {
+		throw invalidAnswer.call(this, query, `Tencent returned a MemberList that is not a list of members with Member_Account ${where}`);
 	}
 	if (list.length > asked) {
-		throw invalidAnswer.call(
-			this,
-			query,
-			`Tencent returned ${list.length} members ${where}, but at most ${asked} were asked for`,
-		);
+		throw invalidAnswer.call(this, query, `Tencent returned ${list.length} members ${where}, but at most ${asked} were asked for`);
 	}
 	return list as IDataObject[];
 }
@@ -87,18 +67,10 @@ function readMembers(
  * Requests pages of get_group_member_info. On 10018 it halves the page and asks again, down to one member;
  * a Limit over 100 that Tencent refuses is retried once at 100.
  */
-export function pageFetcher(
-	this: IExecuteFunctions,
-	query: MemberQuery,
-	pageSize: number,
-): PageFetcher {
+export function pageFetcher(this: IExecuteFunctions, query: MemberQuery, pageSize: number): PageFetcher {
 	let size = pageSize;
 
-	const request = async (
-		paging: IDataObject,
-		limit: number,
-		page: number,
-	): Promise<TencentAnswer> =>
+	const request = async (paging: IDataObject, limit: number, page: number): Promise<TencentAnswer> =>
 		await apiRequest.call(this, {
 			service: SERVICE,
 			command: COMMAND,
@@ -127,16 +99,11 @@ export function pageFetcher(
 			}
 			if (answer.ErrorCode === TOO_LARGE) {
 				if (limit <= 1) {
-					throw apiError(
-						this.getNode(),
-						`Could not get ${query.what} (page ${page}): the members are too large, even one member passes Tencent's 1 MB answer limit [Tencent error ${TOO_LARGE}]`,
-						{
-							itemIndex: query.itemIndex,
-							details: { tencentCode: TOO_LARGE },
-							description:
-								'Use the Fields and Custom Fields options to ask only for the member fields you need.',
-						},
-					);
+					throw apiError(this.getNode(), `Could not get ${query.what} (page ${page}): the members are too large, even one member passes Tencent's 1 MB answer limit [Tencent error ${TOO_LARGE}]`, {
+						itemIndex: query.itemIndex,
+						details: { tencentCode: TOO_LARGE },
+						description: 'Use the Fields and Custom Fields options to ask only for the member fields you need.',
+					});
 				}
 				limit = Math.floor(limit / 2);
 				size = Math.min(size, limit);
