@@ -36,7 +36,7 @@ async function listPage(
 		repeatable: true,
 		body: { Limit: limit, Next: next },
 		purpose: 'list the groups of the app',
-		callsPerSecond: LIST_CALLS_PER_SECOND,
+		apiCallsPerSecond: LIST_CALLS_PER_SECOND,
 	});
 	const list = Array.isArray(answer.GroupIdList) ? (answer.GroupIdList as IDataObject[]) : [];
 	const ids = list
