@@ -14,7 +14,7 @@ const EXAMPLES_DIR = path.join(ROOT, 'examples');
 // The credential every example refers to; users pick their own after importing.
 const DEMO_CREDENTIAL_ID = 'tencent-chat-demo';
 // The story order; any other example runs afterwards, with the generic report.
-const ORDER = ['crm-sync', 'subscriber-export', 'group-roster', 'message-archive'];
+const ORDER = ['crm-sync', 'subscriber-export', 'group-roster', 'message-archive', 'group-onboarding'];
 const SAMPLE_ROWS = 3;
 
 const fmt = (n) => Number(n).toLocaleString('en-US');
@@ -249,6 +249,19 @@ const STORIES = {
 				`${fmt(count - items(ctx, 'Get Message History').length)} of ${fmt(count)} left out (deleted or recalled)`
 			);
 		},
+	},
+	'group-onboarding': {
+		what: ({ demo }) => `add the new CRM customers to the Community group ${demo.communityGroupId} (300 per call), then set each one's name card`,
+		outcome: (ctx) => {
+			const results = {};
+			for (const { json } of items(ctx, 'Add to Community Group')) results[json.result] = (results[json.result] ?? 0) + 1;
+			const counts = Object.entries(results).map(([result, count]) => `${fmt(count)} ${result}`);
+			return `${counts.join(', ')}; ${fmt(items(ctx, 'Update Name Card').length)} name cards set`;
+		},
+		sample: [
+			{ node: 'Add to Community Group', rows: 2 },
+			{ node: 'Update Name Card', rows: 2 },
+		],
 	},
 };
 
