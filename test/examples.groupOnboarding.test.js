@@ -37,7 +37,9 @@ test('40 new customers are added in one call, 2 were members already; all 42 get
 	]);
 
 	const updates = emu.requests().filter((r) => r.command === 'modify_group_member_info');
-	expect(updates.map((r) => r.body)).toEqual(customers.map((c) => ({ GroupId: COMMUNITY, Member_Account: c.userId, NameCard: `${c.name} (${c.company})` })));
+	// Update runs items concurrently: the calls may arrive in any order.
+	const byMember = (a, b) => a.Member_Account.localeCompare(b.Member_Account);
+	expect(updates.map((r) => r.body).sort(byMember)).toEqual(customers.map((c) => ({ GroupId: COMMUNITY, Member_Account: c.userId, NameCard: `${c.name} (${c.company})` })).sort(byMember));
 	expect(json(result.items('Update Name Card'))[0]).toEqual({ groupId: COMMUNITY, memberAccount: 'cust0001', nameCard: 'Customer 1 (Globex)' });
 
 	// The group as Get Many sees it: 1,234 + 40 members, each customer with the name card.

@@ -7,11 +7,13 @@ import {
 } from 'n8n-workflow';
 
 import { usageError } from '../../../shared/errors';
-import { forEachItem } from '../../../shared/items';
+import { forEachItemConcurrently } from '../../../shared/items';
 import { requiredId } from '../../../shared/parameters';
 import { groupRequest, readGroupId } from './common';
 
 /** https://trtc.io/document/34900: NameCard is at most 50 bytes (UTF-8). */
+/** One member per call: items in flight at once, so many items reach Tencent's 200 calls/s. */
+const CONCURRENT_ITEMS = 24;
 const MAX_NAME_CARD_BYTES = 50;
 
 const properties: INodeProperties[] = [
@@ -156,9 +158,10 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachItem.call(
+	return await forEachItemConcurrently.call(
 		this,
 		items,
+		CONCURRENT_ITEMS,
 		async (itemIndex, output) => {
 			const groupId = readGroupId.call(this, itemIndex);
 			const memberAccount = requiredId.call(this, 'memberAccount', 'Member Account', itemIndex);

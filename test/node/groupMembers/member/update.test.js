@@ -34,7 +34,8 @@ test('one call per item, only the fields set; name cards from the input', async 
 		{ id: 'member000003', name: 'Bob' },
 		{ id: 'member000004', name: '王小明' },
 	]);
-	expect(sent()).toEqual([
+	// Items run concurrently: the calls may arrive in any order.
+	expect(sent().sort((a, b) => a.Member_Account.localeCompare(b.Member_Account))).toEqual([
 		{ GroupId: '@TGS#2UPD', Member_Account: 'member000003', NameCard: 'Bob' },
 		{ GroupId: '@TGS#2UPD', Member_Account: 'member000004', NameCard: '王小明' },
 	]);
@@ -74,4 +75,9 @@ test('Work groups have no admins, AVChatRoom keeps no profiles: each named; Cont
 	expect(json(items)[1]).toMatchObject({ groupId: '@TGS#aLIVEU', memberAccount: 'viewer', error: expect.stringContaining('is a AVChatRoom group') });
 	expect(json(items)[2]).toEqual({ groupId: '@TGS#2UPD', memberAccount: 'member000005', role: 'Admin' });
 	expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+});
+
+test('without Continue On Fail the first failing item stops the node, naming the group type', async () => {
+	const { error } = await backend.runMember('update', '={{ $json.group }}', { memberAccount: 'member000002', updateFields: { role: 'Admin' } }, [{ group: '@TGS#2UPD' }, { group: '@TGS#2WORKU' }]);
+	expect(error.message).toBe('Could not update member "member000002" of group "@TGS#2WORKU": group "@TGS#2WORKU" is a Work group, which does not allow this [Tencent error 10007]');
 });
