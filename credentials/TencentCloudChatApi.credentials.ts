@@ -1,22 +1,15 @@
 import type {
 	IAuthenticate,
-	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { credentialTest } from '../nodes/shared/credentialTest';
 import { REGIONS } from '../nodes/shared/regions';
 import { signRequest } from '../nodes/shared/transport/signRequest';
 
-function failsWith(code: number, message: string): IAuthenticateRuleResponseSuccessBody {
-	return { type: 'responseSuccessBody', properties: { key: 'ErrorCode', value: code, message } };
-}
-
-const CHECK_KEY = 'The Secret Key does not match this SDKAppID. Copy the key again from the Tencent Cloud Chat console.';
-const CHECK_APP = 'Tencent does not know this SDKAppID in the chosen region. Check the SDKAppID and the Region.';
-const CHECK_ADMIN = 'The Identifier is not an app admin. Use an admin account, such as "administrator", from the console\'s App Admin list.';
 
 export class TencentCloudChatApi implements ICredentialType {
 	name = 'tencentCloudChatApi';
@@ -82,22 +75,5 @@ export class TencentCloudChatApi implements ICredentialType {
 	authenticate: IAuthenticate = async (credentials, requestOptions) =>
 		signRequest(credentials, requestOptions);
 
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'POST',
-			url: '/v4/im_open_login_svc/account_check',
-			body: { CheckItem: [{ UserID: '={{ String($credentials.identifier).trim() }}' }] },
-		},
-		rules: [
-			failsWith(70009, CHECK_KEY),
-			failsWith(70003, CHECK_KEY),
-			failsWith(70013, CHECK_ADMIN),
-			failsWith(70014, CHECK_APP),
-			failsWith(70020, CHECK_APP),
-			failsWith(60006, CHECK_APP),
-			failsWith(60010, CHECK_ADMIN),
-			failsWith(70403, CHECK_ADMIN),
-			failsWith(70050, 'Too many wrong signatures: Tencent has locked this SDKAppID for a minute. Fix the Secret Key, wait, then test again.'),
-		],
-	};
+	test: ICredentialTestRequest = credentialTest;
 }

@@ -11,9 +11,9 @@ const {
 	paired,
 } = require('./support/backend');
 
+const { densestSecond, ids } = require('./support/timing');
+
 const NODE = 'tencentChatOfficialAccount';
-const ids = (count, prefix) =>
-	Array.from({ length: count }, (_, index) => `${prefix}${String(index).padStart(6, '0')}`);
 const add = (officialAccount, more = {}) => ({
 	resource: 'subscriber',
 	operation: 'add',
@@ -33,17 +33,6 @@ const itemsOf = (list, perItem) =>
 	Array.from({ length: Math.ceil(list.length / perItem) }, (_, item) => ({
 		ids: list.slice(item * perItem, (item + 1) * perItem),
 	}));
-
-/** The largest number of arrival times inside any one-second window [t, t + 1000). */
-function densestSecond(times) {
-	const sorted = [...times].sort((a, b) => a - b);
-	let best = 0;
-	for (let start = 0, end = 0; end < sorted.length; end++) {
-		while (sorted[end] - sorted[start] >= 1000) start++;
-		best = Math.max(best, end - start + 1);
-	}
-	return best;
-}
 
 let backend;
 beforeAll(async () => {

@@ -19,8 +19,8 @@ export interface Batch {
 export interface BatchedOperation<R> {
 	/** 'official account' or 'group', for labels. */
 	targetNoun: string;
-	/** 'add subscribers to', for the message of a run that stopped half-way. */
-	verb: string;
+	/** 'Adding subscribers', for the message of a run that stopped half-way. */
+	doing: string;
 	batchSize: number;
 	/** Batches in flight at once; the transport paces the calls. */
 	concurrency?: number;
@@ -95,18 +95,18 @@ async function sendBatches<R>(op: BatchedOperation<R>, batches: Batch[], continu
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(op.concurrency ?? DEFAULT_CONCURRENCY, batches.length) }, worker));
-	if (failure) throw withProgress(failure, op, batches, outcomes);
+	if (failure) throw withProgress(failure, op, outcomes);
 	return outcomes;
 }
 
-function withProgress<R>(failure: Error, op: BatchedOperation<R>, batches: Batch[], outcomes: Array<BatchOutcome<R> | undefined>): Error {
+function withProgress<R>(failure: Error, op: BatchedOperation<R>, outcomes: Array<BatchOutcome<R> | undefined>): Error {
 	const done = outcomes.filter((outcome): outcome is { results: Map<string, R> } => !!outcome && 'results' in outcome);
 	if (done.length === 0 || failure instanceof ExecutionCancelledError) return failure;
 	const ids = done.reduce((sum, outcome) => sum + outcome.results.size, 0);
-	const note = `${ids} IDs in ${done.length} of the ${batches.length} batches were already sent, so a rerun reports them as done already.`;
+	const note = `The run stopped here. ${op.doing} was already done for ${ids} IDs in ${done.length} other batches, so a rerun reports those as done already.`;
 	const described = failure as Error & { description?: string | null };
 	described.description = described.description ? `${described.description} ${note}` : note;
-	failure.message = `${failure.message} (the run stopped; ${ids} IDs of ${op.verb} were already done)`;
+	failure.message = `${failure.message}; ${ids} IDs in ${done.length} other batches were already done`;
 	return failure;
 }
 

@@ -48,6 +48,8 @@ function parseBaseUrl(region: string, customUrl: unknown): string {
 		);
 	}
 	const raw = text(customUrl).replace(/\/+$/, '');
+	// Never echo a user name or password that was typed into the URL.
+	const shown = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, '$1');
 	if (!raw) {
 		throw new CredentialSetupError(
 			'The region is "Custom" but the Base URL is empty. Enter a full URL such as https://console.tim.qq.com or http://127.0.0.1:8080.',
@@ -62,13 +64,19 @@ function parseBaseUrl(region: string, customUrl: unknown): string {
 	}
 	if (!url) {
 		throw new CredentialSetupError(
-			`The Base URL "${raw}" is not a valid URL. Enter a full URL with http:// or https://, such as http://127.0.0.1:8080.`,
+			`The Base URL "${shown}" is not a valid URL. Enter a full URL with http:// or https://, such as http://127.0.0.1:8080.`,
 			'baseUrl',
 		);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw new CredentialSetupError(
-			`The Base URL "${raw}" must start with http:// or https://.`,
+			`The Base URL "${shown}" must start with http:// or https://.`,
+			'baseUrl',
+		);
+	}
+	if (url.username || url.password || raw !== shown) {
+		throw new CredentialSetupError(
+			`The Base URL "${shown}" contains a user name or password. Remove the part before the @: the node signs every request itself.`,
 			'baseUrl',
 		);
 	}

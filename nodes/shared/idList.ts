@@ -3,14 +3,9 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 import { usageError } from './errors';
 
 /** Why a list of IDs cannot be used: the problem (after "<label> in item N") and how to fix it. */
-export class IdListError extends Error {
-	constructor(
-		message: string,
-		readonly fix: string,
-	) {
-		super(message);
-		this.name = 'IdListError';
-	}
+export interface IdListProblem {
+	problem: string;
+	fix: string;
 }
 
 function kindOf(value: unknown): string {
@@ -24,31 +19,31 @@ function kindOf(value: unknown): string {
  * entries (a trailing comma, blank lines from a pasted column) are skipped; in an array, an empty
  * entry is an error naming its position, since it is usually a mapping that found nothing.
  */
-export function parseIdList(raw: unknown): string[] {
+export function parseIdList(raw: unknown): string[] | IdListProblem {
 	if (typeof raw === 'number' && Number.isFinite(raw)) return [String(raw)];
 	if (typeof raw === 'string') {
 		const ids = raw
 			.split(/[\n\r,]/)
 			.map((entry) => entry.trim())
 			.filter((entry) => entry !== '');
-		if (ids.length === 0) {
-			throw new IdListError('is empty', 'Enter at least one user ID, or check that the expression returns IDs for this item.');
-		}
-		return ids;
+		if (ids.length > 0) return ids;
+		return { problem: 'is empty', fix: 'Enter at least one user ID, or check that the expression returns IDs for this item.' };
 	}
 	if (!Array.isArray(raw)) {
-		throw new IdListError(`is ${kindOf(raw)}, not a list of IDs`, 'Give one ID, several separated by commas or new lines, or an array of IDs.');
+		return { problem: `is ${kindOf(raw)}, not a list of IDs`, fix: 'Give one ID, several separated by commas or new lines, or an array of IDs.' };
 	}
-	if (raw.length === 0) throw new IdListError('is an empty list', 'Give at least one user ID for this item.');
-	return raw.map((entry: unknown, position) => {
-		if (typeof entry === 'number' && Number.isFinite(entry)) return String(entry);
-		if (typeof entry !== 'string') {
-			throw new IdListError(`has ${kindOf(entry)} at position ${position + 1}, not an ID`, 'Map the list to plain IDs, e.g. {{ $json.users.map(user => user.id) }}.');
-		}
-		const id = entry.trim();
-		if (!id) throw new IdListError(`has an empty ID at position ${position + 1}`, 'Remove the empty entry, or filter the list in the expression.');
-		return id;
-	});
+	if (raw.length === 0) return { problem: 'is an empty list', fix: 'Give at least one user ID for this item.' };
+	const ids: string[] = [];
+	for (let position = 1; position <= raw.length; position++) {
+		const entry: unknown = raw[position - 1];
+		if (typeof entry === 'number' && Number.isFinite(entry)) ids.push(String(entry));
+		else if (typeof entry !== 'string') {
+			return { problem: `has ${kindOf(entry)} at position ${position}, not an ID`, fix: 'Map the list to plain IDs, e.g. {{ $json.users.map(user => user.id) }}.' };
+		} else if (!entry.trim()) {
+			return { problem: `has an empty ID at position ${position}`, fix: 'Remove the empty entry, or filter the list in the expression.' };
+		} else ids.push(entry.trim());
+	}
+	return ids;
 }
 
 export interface IdParameter {
@@ -99,12 +94,9 @@ function fieldValue(json: IDataObject, path: string): unknown {
 
 /** Parses `raw` as the IDs of one item; a bad list is an error naming `subject`, the item and the fix. */
 function idsOf(node: INode, raw: unknown, subject: string, itemIndex: number): string[] {
-	try {
-		return parseIdList(raw);
-	} catch (error) {
-		if (!(error instanceof IdListError)) throw error;
-		throw usageError(node, `${subject} in item ${itemIndex} ${error.message}`, { itemIndex, description: error.fix });
-	}
+	const parsed = parseIdList(raw);
+	if (Array.isArray(parsed)) return parsed;
+	throw usageError(node, `${subject} in item ${itemIndex} ${parsed.problem}`, { itemIndex, description: parsed.fix });
 }
 
 /** Reads a list parameter of one item: one ID, several separated by commas or new lines, or an array. */

@@ -8,8 +8,8 @@
  */
 export type FailureClass = 'transient' | 'notSent' | 'rateLimited' | 'staleTicket' | 'credential' | 'permanent' | 'local';
 
-const TRANSIENT = new Set([60008, 10002, 20004, 20005, 70169, 70500]);
-const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023]);
+export const TRANSIENT_CODES = new Set([60008, 10002, 20004, 20005, 70169, 70500]);
+export const RATE_LIMITED_CODES = new Set([60007, 60011, 60018, 60019, 10006, 10023]);
 const STALE_TICKET = new Set([70001, 70052]);
 /** A wrong key, SDKAppID, region or admin: every further call would fail the same way, and too many lock the app (70050). */
 export const CREDENTIAL_CODES = new Set([70002, 70003, 70005, 70009, 70013, 70014, 70016, 70020, 60006, 60010, 70403, 70050]);
@@ -18,9 +18,9 @@ export const CREDENTIAL_CODES = new Set([70002, 70003, 70005, 70009, 70013, 7001
 const SUBSCRIBER_COMMANDS = new Set(['get_subscriber_info', 'add_subscriber', 'delete_subscriber']);
 
 export function classifyCode(code: number, command: string): FailureClass {
-	if (TRANSIENT.has(code)) return 'transient';
+	if (TRANSIENT_CODES.has(code)) return 'transient';
 	if (code === 10004 && SUBSCRIBER_COMMANDS.has(command)) return 'transient';
-	if (RATE_LIMITED.has(code)) return 'rateLimited';
+	if (RATE_LIMITED_CODES.has(code)) return 'rateLimited';
 	if (STALE_TICKET.has(code)) return 'staleTicket';
 	if (CREDENTIAL_CODES.has(code)) return 'credential';
 	return 'permanent';

@@ -49,6 +49,8 @@ export interface ApiCall {
 export class ExecutionCancelledError extends Error {
 	constructor() {
 		super('The execution was cancelled');
+		// n8n records a run as cancelled when its error's name contains "Cancelled".
+		this.name = 'ExecutionCancelledError';
 	}
 }
 

@@ -86,10 +86,9 @@ export class CallPacer {
 	/** When the next call may start; `held` when the window or a pause decides, not the schedule. */
 	private nextSlot(rate: number): { start: number; held: boolean } {
 		const kept = this.sent.length - this.head;
-		const margin = Math.min(
-			MAX_MARGIN_MS,
-			Math.max(MIN_MARGIN_MS, (MARGIN_SLOTS * WINDOW_MS) / rate),
-		);
+		// At a few calls a second, half a spacing costs nothing and absorbs a busy machine's delays.
+		const maxMargin = Math.max(MAX_MARGIN_MS, WINDOW_MS / rate / 2);
+		const margin = Math.min(maxMargin, Math.max(MIN_MARGIN_MS, (MARGIN_SLOTS * WINDOW_MS) / rate));
 		const windowFull = kept >= rate ? this.sent[this.sent.length - rate] + WINDOW_MS + margin : 0;
 		const held = Math.max(windowFull, this.pausedUntil);
 		return { start: Math.max(this.nextDue, held), held: held > this.nextDue };

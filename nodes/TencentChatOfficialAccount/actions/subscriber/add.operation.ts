@@ -10,6 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['subscriber
 const addSubscribers: SubscriptionChange = {
 	command: 'add_subscriber',
 	verb: 'add subscribers to',
+	doing: 'Adding subscribers',
 	body: (officialAccount, ids) => ({ Official_Account: officialAccount, SubscriberList: ids.map((id) => ({ Subscriber_Account: id })) }),
 	results: { 1: 'added', 2: 'alreadySubscribed' },
 };

@@ -19,6 +19,8 @@ export interface SubscriptionChange {
 	command: 'add_subscriber' | 'delete_subscriber';
 	/** 'add subscribers to' / 'remove subscribers from', for errors. */
 	verb: string;
+	/** 'Adding subscribers', for a run that stopped half-way. */
+	doing: string;
 	body(officialAccount: string, ids: string[]): IDataObject;
 	/** Tencent's Result 1 and 2, as output words. */
 	results: { 1: string; 2: string };
@@ -41,7 +43,7 @@ export const changeOptions: INodeProperties = optionsCollection([maxCallsPerSeco
 
 type Outcome = { result: string; resultCode: number | null; error?: string };
 
-function readOutcomes(
+export function readOutcomes(
 	change: SubscriptionChange,
 	ids: string[],
 	list: unknown,
@@ -87,7 +89,7 @@ export async function changeSubscriptions(
 	const callsPerSecond = readMaxCallsPerSecond.call(this);
 	return await runBatched.call(this, items, {
 		targetNoun: 'official account',
-		verb: change.verb,
+		doing: change.doing,
 		batchSize: BATCH_SIZE,
 		readItem: (itemIndex) => ({
 			target: readOfficialAccount.call(this, itemIndex),

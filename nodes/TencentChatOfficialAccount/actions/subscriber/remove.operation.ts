@@ -11,6 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['subscriber
 const removeSubscribers: SubscriptionChange = {
 	command: 'delete_subscriber',
 	verb: 'remove subscribers from',
+	doing: 'Removing subscribers',
 	body: (officialAccount, ids) => ({ Official_Account: officialAccount, SubscriberToDel_Account: ids }),
 	results: { 1: 'removed', 2: 'notSubscribed' },
 };
