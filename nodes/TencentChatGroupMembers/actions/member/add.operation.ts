@@ -48,6 +48,7 @@ export async function execute(
 	return await runMemberBatches.call(this, items, {
 		command: 'add_group_member',
 		verb: 'add members to',
+		doing: 'Adding members',
 		batchSize: BATCH_SIZE,
 		body: (GroupId, ids) => ({
 			GroupId,

@@ -45,6 +45,7 @@ export async function execute(
 	return await runMemberBatches.call(this, items, {
 		command: 'get_specified_group_member_info',
 		verb: 'get members of',
+		doing: 'Getting members',
 		batchSize: BATCH_SIZE,
 		body: (GroupId, ids) => ({ GroupId, Member_List_Account: ids, ...filters }),
 		// Accounts that are not members are left out of Tencent's answer.

@@ -32,6 +32,7 @@ export async function execute(
 	return await runMemberBatches.call(this, items, {
 		command: 'get_role_in_group',
 		verb: 'get the roles of members of',
+		doing: 'Getting roles',
 		batchSize: BATCH_SIZE,
 		body: (GroupId, ids) => ({ GroupId, User_Account: ids }),
 		results: (answer, ids) => {

@@ -10,6 +10,8 @@ export interface MemberBatchOperation<R> {
 	command: string;
 	/** 'add members to', for errors. */
 	verb: string;
+	/** 'Adding members', for a run that stopped half-way. */
+	doing: string;
 	batchSize: number;
 	body(groupId: string, ids: string[], batch: MemberBatch): IDataObject;
 	results(answer: TencentAnswer, ids: string[], batch: MemberBatch): Map<string, R>;
@@ -43,7 +45,7 @@ export async function runMemberBatches<R>(
 	};
 	return await runBatched.call<IExecuteFunctions, [INodeExecutionData[], BatchedOperation<R>], Promise<INodeExecutionData[]>>(this, items, {
 		targetNoun: 'group',
-		verb: op.verb,
+		doing: op.doing,
 		batchSize: op.batchSize,
 		readItem: (itemIndex) => {
 			const groupId = readGroupId.call(this, itemIndex);

@@ -19,6 +19,7 @@ export async function setMute(
 	return await runMemberBatches.call(this, items, {
 		command: 'forbid_send_msg',
 		verb: mute ? 'mute members of' : 'unmute members of',
+		doing: mute ? 'Muting' : 'Unmuting',
 		batchSize: BATCH_SIZE,
 		setting: mute && {
 			read: (itemIndex) => String(mute.readSeconds(itemIndex)),

@@ -51,6 +51,7 @@ export async function execute(
 	return await runMemberBatches.call(this, items, {
 		command: 'delete_group_member',
 		verb: 'remove members from',
+		doing: 'Removing members',
 		batchSize: BATCH_SIZE,
 		body: (GroupId, ids) => ({
 			GroupId,
