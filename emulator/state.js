@@ -87,7 +87,7 @@ class State {
 			appId,
 			type,
 			name: typeof spec.name === 'string' ? spec.name : defaultGroupName(spec.id),
-			maxMembers: spec.maxMembers ?? 6000,
+			maxMembers: spec.maxMembers ?? 100000, // room for big test runs; set it to test a full group
 			// add_group_member answers Result 3 (invited, waiting for the user) instead of adding
 			inviteNeedsConfirmation: spec.inviteNeedsConfirmation === true,
 			mutes: new Map(), // AVChatRoom: user -> muted until (no member list to hold it)

@@ -53,6 +53,28 @@ export function readGroupId(this: IExecuteFunctions, itemIndex: number): string 
 	return value;
 }
 
+/** Whether a saved parameter value holds an expression (a string, or the value of a picker). */
+function holdsExpression(raw: unknown): boolean {
+	const value = raw && typeof raw === 'object' ? (raw as IDataObject).value : raw;
+	return typeof value !== 'string' || value.startsWith('=');
+}
+
+/**
+ * Returns a reader of each item's group. A group without an expression is the same for every item,
+ * so it is read once: 30,000 items then cost one parameter read, not 30,000.
+ */
+export function groupIdReader(this: IExecuteFunctions): (itemIndex: number) => string {
+	const perItem = (itemIndex: number) => readGroupId.call(this, itemIndex);
+	if (holdsExpression(this.getNode().parameters.groupId)) return perItem;
+	let fixed: string | undefined;
+	try {
+		fixed = readGroupId.call(this, 0);
+	} catch {
+		return perItem; // an empty group: every item gets its own error
+	}
+	return () => fixed!;
+}
+
 /** Member Accounts with ID Source, as in the Official Account node's Add. */
 export function memberAccountsProperties(action: string): INodeProperties[] {
 	return idSourceProperties({

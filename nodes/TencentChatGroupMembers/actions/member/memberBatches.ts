@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { runBatched, type Batch, type BatchedOperation } from '../../../shared/batches';
 import { readMaxCallsPerSecond } from '../../../shared/parameters';
 import type { TencentAnswer } from '../../../shared/transport';
-import { groupRequest, memberAccountsReader, readGroupId } from './common';
+import { groupIdReader, groupRequest, memberAccountsReader } from './common';
 
 /** A batched member operation: the IDs of all items, per group, de-duplicated, `batchSize` a call. */
 export interface MemberBatchOperation<R> {
@@ -36,6 +36,7 @@ export async function runMemberBatches<R>(
 	op: MemberBatchOperation<R>,
 ): Promise<INodeExecutionData[]> {
 	const readIds = memberAccountsReader.call(this, items);
+	const readGroup = groupIdReader.call(this);
 	const callsPerSecond = readMaxCallsPerSecond.call(this);
 	const split = (target: string) => {
 		const at = op.setting ? target.lastIndexOf(SEPARATOR) : -1;
@@ -48,7 +49,7 @@ export async function runMemberBatches<R>(
 		doing: op.doing,
 		batchSize: op.batchSize,
 		readItem: (itemIndex) => {
-			const groupId = readGroupId.call(this, itemIndex);
+			const groupId = readGroup(itemIndex);
 			const ids = readIds(itemIndex);
 			return {
 				target: op.setting ? `${groupId}${SEPARATOR}${op.setting.read(itemIndex)}` : groupId,
