@@ -96,7 +96,12 @@ export function memberAccountsReader(
 	return itemIdReader.call(this, items, { name: 'memberAccounts', label: 'Member Accounts' });
 }
 
-/** The group types whose refusal of an API gets its own message, and what to do instead. */
+/** The group types whose refusal of an API gets its own message: how to name them, and what to do instead. */
+const TYPE_NAMES: Record<string, string> = {
+	AVChatRoom: 'an AVChatRoom (live streaming) group',
+	Work: 'a Work (Private) group',
+	Private: 'a Private (Work) group',
+};
 const TYPE_ADVICE: Record<string, string> = {
 	AVChatRoom:
 		'AVChatRoom (live streaming) groups keep no member list: users join by entering the room in the app. Use a Public, Work, Meeting or Community group to manage members, or only mute users of this group.',
@@ -157,7 +162,7 @@ export async function groupRequest(
 	if (advice) {
 		throw apiError(
 			this.getNode(),
-			`Could not ${call.purpose}: group "${call.groupId}" is a ${type} group, which does not allow this [Tencent error ${NO_PERMISSION}]`,
+			`Could not ${call.purpose}: group "${call.groupId}" is ${TYPE_NAMES[type!]}, which does not allow this [Tencent error ${NO_PERMISSION}]`,
 			{
 				itemIndex: call.itemIndex,
 				description: `${advice}${said}`,

@@ -68,7 +68,7 @@ test('Result 3 reads invited; an ID Tencent rejects reads failed with Result 0',
 
 test('AVChatRoom: the error names the group type and what to do instead', async () => {
 	const { error } = await backend.runMember('add', '@TGS#aLIVE', { memberAccounts: 'eve' });
-	expect(error.message).toBe('Could not add members to group "@TGS#aLIVE" (batch 1 of 1, 1 IDs): group "@TGS#aLIVE" is a AVChatRoom group, which does not allow this [Tencent error 10007]');
+	expect(error.message).toBe('Could not add members to group "@TGS#aLIVE" (batch 1 of 1, 1 IDs): group "@TGS#aLIVE" is an AVChatRoom (live streaming) group, which does not allow this [Tencent error 10007]');
 	expect(error.description).toMatch(/^AVChatRoom \(live streaming\) groups keep no member list: users join by entering the room in the app\. Use a Public, Work, Meeting or Community group/);
 	expect(backend.calls('get_group_info').map((c) => c.body)).toEqual([{ GroupIdList: ['@TGS#aLIVE'], ResponseFilter: { GroupBaseInfoFilter: ['Type'] } }]);
 });
@@ -87,7 +87,7 @@ test('Continue On Fail: a bad item and a refused batch become error items with t
 	);
 	expect(error).toBeUndefined();
 	expect(json(items)[0]).toEqual({ groupId: '@TGS#2ADD', memberAccount: 'frank', result: 'added', resultCode: 1 });
-	expect(json(items)[1]).toMatchObject({ groupId: '@TGS#aLIVE', memberAccount: 'gina', error: expect.stringContaining('is a AVChatRoom group'), description: expect.any(String) });
+	expect(json(items)[1]).toMatchObject({ groupId: '@TGS#aLIVE', memberAccount: 'gina', error: expect.stringContaining('is an AVChatRoom (live streaming) group'), description: expect.any(String) });
 	expect(json(items)[2]).toMatchObject({ groupId: '@TGS#aLIVE', memberAccount: 'hank', error: expect.stringContaining('AVChatRoom') });
 	expect(json(items)[3]).toEqual({ error: 'Member Accounts in item 2 is empty', description: expect.any(String) });
 	expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }, { item: 2 }]);

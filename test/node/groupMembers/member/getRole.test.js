@@ -40,5 +40,5 @@ test('1,200 IDs: 3 calls of 500, 500 and 200, roles as the emulator holds them',
 
 test('AVChatRoom: refused with the group type named', async () => {
 	const { error } = await backend.runMember('getRole', '@TGS#aLIVEG', { memberAccounts: 'x' });
-	expect(error.message).toBe('Could not get the roles of members of group "@TGS#aLIVEG" (batch 1 of 1, 1 IDs): group "@TGS#aLIVEG" is a AVChatRoom group, which does not allow this [Tencent error 10007]');
+	expect(error.message).toBe('Could not get the roles of members of group "@TGS#aLIVEG" (batch 1 of 1, 1 IDs): group "@TGS#aLIVEG" is an AVChatRoom (live streaming) group, which does not allow this [Tencent error 10007]');
 });

@@ -55,7 +55,7 @@ test('600 IDs: 500 and 100 a call, the default of 60 minutes', async () => {
 
 test('Work groups cannot mute: the message names the type; AVChatRoom mutes any user', async () => {
 	const { error } = await backend.runMember('mute', '@TGS#2WORKM', { memberAccounts: 'member000002', muteFor: 10, muteUnit: 'minutes' });
-	expect(error.message).toBe('Could not mute members of group "@TGS#2WORKM" for 10 minute(s) (batch 1 of 1, 1 IDs): group "@TGS#2WORKM" is a Work group, which does not allow this [Tencent error 10007]');
+	expect(error.message).toBe('Could not mute members of group "@TGS#2WORKM" for 10 minute(s) (batch 1 of 1, 1 IDs): group "@TGS#2WORKM" is a Work (Private) group, which does not allow this [Tencent error 10007]');
 	expect(error.description).toMatch(/^Work \(Private\) groups have no admins and cannot mute members\. Use a Public, Meeting or Community group/);
 	const live = await backend.runMember('mute', '@TGS#aLIVEM', { memberAccounts: 'viewer9', muteFor: 1, muteUnit: 'days' });
 	expect(live.error).toBeUndefined();

@@ -46,7 +46,7 @@ test('AVChatRoom is refused with the group type named; Continue On Fail keeps gr
 		{
 			groupId: '@TGS#aLIVER',
 			memberAccount: 'viewer1',
-			error: 'Could not remove members from group "@TGS#aLIVER" (batch 1 of 1, 1 IDs): group "@TGS#aLIVER" is a AVChatRoom group, which does not allow this [Tencent error 10007]',
+			error: 'Could not remove members from group "@TGS#aLIVER" (batch 1 of 1, 1 IDs): group "@TGS#aLIVER" is an AVChatRoom (live streaming) group, which does not allow this [Tencent error 10007]',
 			description: expect.stringMatching(/^AVChatRoom \(live streaming\) groups keep no member list/),
 		},
 	]);

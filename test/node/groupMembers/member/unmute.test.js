@@ -29,5 +29,5 @@ test('MuteTime 0 for each ID once; mutedUntil null; the emulator shows MuteUntil
 
 test('Work groups cannot mute, so Unmute is refused with the type named', async () => {
 	const { error } = await backend.runMember('unmute', '@TGS#2WORKN', { memberAccounts: 'member000002' });
-	expect(error.message).toBe('Could not unmute members of group "@TGS#2WORKN" (batch 1 of 1, 1 IDs): group "@TGS#2WORKN" is a Work group, which does not allow this [Tencent error 10007]');
+	expect(error.message).toBe('Could not unmute members of group "@TGS#2WORKN" (batch 1 of 1, 1 IDs): group "@TGS#2WORKN" is a Work (Private) group, which does not allow this [Tencent error 10007]');
 });

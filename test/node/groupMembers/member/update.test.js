@@ -69,15 +69,15 @@ test('Work groups have no admins, AVChatRoom keeps no profiles: each named; Cont
 	expect(json(items)[0]).toEqual({
 		groupId: '@TGS#2WORKU',
 		memberAccount: 'member000002',
-		error: 'Could not update member "member000002" of group "@TGS#2WORKU": group "@TGS#2WORKU" is a Work group, which does not allow this [Tencent error 10007]',
+		error: 'Could not update member "member000002" of group "@TGS#2WORKU": group "@TGS#2WORKU" is a Work (Private) group, which does not allow this [Tencent error 10007]',
 		description: expect.stringMatching(/^Work \(Private\) groups have no admins and cannot mute members\./),
 	});
-	expect(json(items)[1]).toMatchObject({ groupId: '@TGS#aLIVEU', memberAccount: 'viewer', error: expect.stringContaining('is a AVChatRoom group') });
+	expect(json(items)[1]).toMatchObject({ groupId: '@TGS#aLIVEU', memberAccount: 'viewer', error: expect.stringContaining('is an AVChatRoom (live streaming) group') });
 	expect(json(items)[2]).toEqual({ groupId: '@TGS#2UPD', memberAccount: 'member000005', role: 'Admin' });
 	expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 });
 
 test('without Continue On Fail the first failing item stops the node, naming the group type', async () => {
 	const { error } = await backend.runMember('update', '={{ $json.group }}', { memberAccount: 'member000002', updateFields: { role: 'Admin' } }, [{ group: '@TGS#2UPD' }, { group: '@TGS#2WORKU' }]);
-	expect(error.message).toBe('Could not update member "member000002" of group "@TGS#2WORKU": group "@TGS#2WORKU" is a Work group, which does not allow this [Tencent error 10007]');
+	expect(error.message).toBe('Could not update member "member000002" of group "@TGS#2WORKU": group "@TGS#2WORKU" is a Work (Private) group, which does not allow this [Tencent error 10007]');
 });
