@@ -98,3 +98,33 @@ test('without Continue On Fail a bad item stops the node before any call', async
 	expect(error.message).toBe('Member Accounts in item 1 is an empty list');
 	expect(calls()).toHaveLength(0);
 });
+
+describe('under faults', () => {
+	const { fastRetries } = require('../../../support/backend');
+	let restore;
+	beforeAll(() => {
+		restore = fastRetries();
+		backend.emu.addGroup({ id: '@TGS#2FAULTS', type: 'Public', members: 1 });
+	});
+	afterAll(() => {
+		backend.emu.setOptions({ faults: { appliedThen502: 0, error20005: 0 } });
+		restore();
+	});
+
+	test('lost answers after Tencent acted (502) and internal errors: re-sent, since a repeat answers "already a member"; nothing lost', async () => {
+		backend.emu.setOptions({ faults: { error20005: 0.15, appliedThen502: 0.35 }, faultSeed: 2 }); // seed 2 draws: applied, -, -, applied, 20005, applied, ...
+		backend.emu.clearRequests();
+		const input = Array.from({ length: 1500 }, (_, i) => ({ id: `f${i}` }));
+		const { items, error } = await backend.runMember('add', '@TGS#2FAULTS', { idSource: 'field', idField: 'id' }, input);
+		expect(error).toBeUndefined();
+		const list = backend.calls('add_group_member');
+		expect(list.length).toBeGreaterThan(5); // 5 batches of 300, and the repeats
+		expect(list.some((c) => c.fault === 'appliedThen502')).toBe(true);
+		expect(items).toHaveLength(1500);
+		// An ID the lost attempt added reads alreadyMember on the repeat: a member either way.
+		expect(json(items).every((i) => i.result === 'added' || i.result === 'alreadyMember')).toBe(true);
+		expect(json(items).some((i) => i.result === 'alreadyMember')).toBe(true);
+		// Batches run concurrently, so they join in any order; every ID joined once.
+		expect(backend.emu.getMembers('@TGS#2FAULTS').sort()).toEqual(['member000001', ...input.map((i) => i.id)].sort());
+	});
+});

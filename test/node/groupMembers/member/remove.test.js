@@ -58,3 +58,18 @@ test('a Reason over 255 bytes is an error before any call', async () => {
 	expect(error.message).toBe('Reason is longer than 255 bytes');
 	expect(sent()).toEqual([]);
 });
+
+test('Max Calls Per Second paces the batches; a value out of range is an error naming it', async () => {
+	const started = Date.now();
+	const { items } = await backend.runMember('remove', '@TGS#2REMOVE', { memberAccounts: '={{ $json.ids }}', options: { maxCallsPerSecond: 2 } }, [{ ids: ids(300, 300) }, { ids: ['x1'] }, { ids: ['x2'] }]);
+	expect(items).toHaveLength(3);
+	expect(sent()).toHaveLength(1); // one group: the three IDs share one call
+	const many = Array.from({ length: 300 }, (_, i) => `gone${i}`);
+	await backend.runMember('remove', '@TGS#2REMOVE', { memberAccounts: many, options: { maxCallsPerSecond: 2 } });
+	const times = backend.calls('delete_group_member').slice(1).map((c) => c.time);
+	expect(times).toHaveLength(3);
+	expect(times[2] - times[0]).toBeGreaterThanOrEqual(800); // 3 calls at 2 a second
+	expect(Date.now() - started).toBeLessThan(10000);
+	const { error } = await backend.runMember('remove', '@TGS#2REMOVE', { memberAccounts: 'a', options: { maxCallsPerSecond: 0 } });
+	expect(error.message).toMatch(/^Max Calls Per Second must be a whole number from 1 to 200, but is 0 in item 0/);
+});
