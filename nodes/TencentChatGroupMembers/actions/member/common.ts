@@ -111,7 +111,7 @@ const TYPE_ADVICE: Record<string, string> = {
 };
 
 /** The group's Type from get_group_info, or undefined when Tencent does not say. */
-async function groupType(this: IExecuteFunctions, groupId: string): Promise<string | undefined> {
+export async function groupType(this: IExecuteFunctions, groupId: string): Promise<string | undefined> {
 	try {
 		const answer = await apiRequest.call(this, {
 			service: SERVICE,

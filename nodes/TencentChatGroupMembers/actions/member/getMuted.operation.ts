@@ -9,7 +9,7 @@ import {
 import { CHECK_ANSWER, apiError } from '../../../shared/errors';
 import { forEachItem } from '../../../shared/items';
 import type { TencentAnswer } from '../../../shared/transport';
-import { groupRequest, isoTime, readGroupId } from './common';
+import { groupRequest, groupType, isoTime, readGroupId } from './common';
 
 const properties: INodeProperties[] = [];
 
@@ -27,12 +27,26 @@ function mutedList(answer: TencentAnswer): IDataObject[] | undefined {
 		: undefined;
 }
 
+/** An empty list from a Work group is no surprise: such groups cannot mute. Say so once per group. */
+async function explainEmptyList(this: IExecuteFunctions, groupId: string, hinted: Set<string>): Promise<void> {
+	if (hinted.has(groupId)) return;
+	hinted.add(groupId);
+	const type = await groupType.call(this, groupId);
+	if (type !== 'Work' && type !== 'Private') return;
+	this.addExecutionHints?.({
+		message: `Group "${groupId}" is a ${type} group, and ${type} groups cannot mute members, so its muted list is always empty.`,
+		type: 'info',
+		location: 'outputPane',
+	});
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	// Items that name the same group share one call.
 	const answers = new Map<string, Promise<TencentAnswer>>();
+	const hinted = new Set<string>();
 	return await forEachItem.call(
 		this,
 		items,
@@ -57,7 +71,8 @@ export async function execute(
 					{ itemIndex, description: CHECK_ANSWER },
 				);
 			}
-			for (const entry of list) {
+			if (list.length === 0) await explainEmptyList.call(this, groupId, hinted);
+		for (const entry of list) {
 				output.push({
 					json: {
 						groupId,

@@ -15,8 +15,10 @@ afterAll(async () => backend.close());
 beforeEach(() => backend.emu.clearRequests());
 
 test('every muted member, ISO times; two items with the same group share one call', async () => {
-	const { items, error } = await backend.runMember('getMuted', '={{ $json.group }}', {}, [{ group: '@TGS#2MUTED' }, { group: '@TGS#2MUTED' }]);
+	const { items, error, result } = await backend.runMember('getMuted', '={{ $json.group }}', {}, [{ group: '@TGS#2MUTED' }, { group: '@TGS#2MUTED' }]);
 	expect(error).toBeUndefined();
+	expect(result.run.data.resultData.runData.Node[0].hints).toEqual([]);
+	expect(backend.calls('get_group_info')).toEqual([]);
 	expect(backend.calls('get_group_muted_account').map((c) => c.body)).toEqual([{ GroupId: '@TGS#2MUTED' }]);
 	const one = [
 		{ groupId: '@TGS#2MUTED', memberAccount: 'spam1', mutedUntil: '2100-01-01T00:00:00.000Z' },
@@ -34,6 +36,10 @@ test('after Mute and Unmute the list follows; a Work group (which cannot mute) l
 	const work = await backend.runMember('getMuted', '@TGS#2WORKG');
 	expect(work.error).toBeUndefined();
 	expect(work.items).toEqual([]);
+	// The empty list says why, as a hint in the output pane (one get_group_info call to learn the type).
+	expect(work.result.run.data.resultData.runData.Node[0].hints).toEqual([
+		{ message: 'Group "@TGS#2WORKG" is a Work group, and Work groups cannot mute members, so its muted list is always empty.', type: 'info', location: 'outputPane' },
+	]);
 	await backend.runMember('mute', '@TGS#aLIVEQ', { memberAccounts: 'viewer', muteFor: 1, muteUnit: 'hours' });
 	const live = await backend.runMember('getMuted', '@TGS#aLIVEQ');
 	expect(json(live.items)).toEqual([{ groupId: '@TGS#aLIVEQ', memberAccount: 'viewer', mutedUntil: expect.any(String) }]);
