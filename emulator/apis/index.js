@@ -17,6 +17,14 @@ const modules = [
 	require('./get_group_muted_account'),
 	require('./get_appid_group_list'),
 	require('./get_group_info'),
+	require('./create_official_account'),
+	require('./get_official_account_info'),
+	require('./get_subscribed_official_account_list'),
+	require('./modify_official_account_base_info'),
+	require('./destroy_official_account'),
+	require('./modify_subscriber_info'),
+	require('./send_official_account_msg'),
+	require('./official_account_msg_recall'),
 ];
 
 const API = new Map(modules.map((m) => [`${m.service}/${m.command}`, m]));

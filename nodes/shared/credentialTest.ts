@@ -6,7 +6,7 @@ export const CHECK_KEY = 'The Secret Key does not match this SDKAppID. Copy the 
 export const CHECK_APP = 'Tencent does not know this SDKAppID in the chosen region. Check the SDKAppID and the Region.';
 const CHECK_ADMIN = 'The Identifier is not an app admin. Use an admin account, such as "administrator", from the console\'s App Admin list.';
 const CHECK_CHARACTERS = 'Tencent could not read the signature. Check the Secret Key and the SDKAppID for stray characters.';
-export const NOT_TENCENT = 'The Base URL answered, but not as the Tencent Cloud Chat REST API does. Check the Region, or the Base URL.';
+export const NOT_TENCENT = 'The answer is not from the Tencent Cloud Chat REST API. Check the Region, or the Base URL.';
 
 /** What the Test button says for each error code of account_check (https://trtc.io/document/34348). */
 const CODE_MESSAGES: Array<[number, string]> = [
@@ -35,7 +35,8 @@ function failsWhen(key: string, value: unknown, message: string): IAuthenticateR
 /**
  * The Test button's request and rules. n8n fails the test at the first rule whose field equals its value,
  * so the rules name every failing shape: each known code, any other FAIL, and an answer that is not
- * Tencent's (no ActionStatus, or no result for the Identifier). Only Tencent's OK passes all of them.
+ * Tencent's (no ActionStatus, no result for the Identifier); n8n fails any HTTP error itself. Only Tencent's
+ * OK passes them all.
  */
 export const credentialTest: ICredentialTestRequest = {
 	request: {

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { ExecutionCancelledError } from './transport';
 
@@ -20,25 +20,26 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
-/** The identifying fields of an item, or none when reading them is what failed. */
-function identifyQuietly(identify: (itemIndex: number) => INodeExecutionData['json'], itemIndex: number): INodeExecutionData['json'] {
+/** The fields that identify an item (e.g. its official account), without the empty ones; {} when unreadable. */
+function identifyingFields(identify: ((itemIndex: number) => IDataObject) | undefined, itemIndex: number): IDataObject {
+	if (!identify) return {};
 	try {
-		return identify(itemIndex);
+		const fields = Object.entries(identify(itemIndex)).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]);
+		return Object.fromEntries(fields.filter(([, value]) => typeof value === 'string' && value !== ''));
 	} catch {
-		return {};
+		return {}; // the parameter that identifies the item is itself what failed
 	}
 }
 
 /**
  * Runs `work` for each input item in turn, collecting what it emits. A failing item becomes an
- * error item under "continue on fail"; otherwise the error stops the node.
+ * error item under "continue on fail" (with the fields `identify` gives); otherwise the error stops the node.
  */
 export async function forEachItem(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	work: (itemIndex: number, output: INodeExecutionData[]) => Promise<void>,
-	/** The fields that identify a failed item in its error item (e.g. its group and member). */
-	identify?: (itemIndex: number) => INodeExecutionData['json'],
+	identify?: (itemIndex: number) => IDataObject,
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -50,7 +51,7 @@ export async function forEachItem(
 			if (!this.continueOnFail() || nodeError instanceof ExecutionCancelledError) throw nodeError;
 			output.length = mark;
 			const item = errorItem(nodeError, itemIndex);
-			if (identify) Object.assign(item.json, identifyQuietly(identify, itemIndex));
+			Object.assign(item.json, identifyingFields(identify, itemIndex));
 			output.push(item);
 		}
 	}
@@ -81,7 +82,7 @@ export async function forEachItemConcurrently(
 	items: INodeExecutionData[],
 	concurrency: number,
 	work: (itemIndex: number, output: INodeExecutionData[]) => Promise<void>,
-	identify?: (itemIndex: number) => INodeExecutionData['json'],
+	identify?: (itemIndex: number) => IDataObject,
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = this.continueOnFail();
 	const outputs = new Array<INodeExecutionData[] | Error>(items.length);
@@ -107,7 +108,7 @@ export async function forEachItemConcurrently(
 			return;
 		}
 		const item = errorItem(outcome, itemIndex);
-		if (identify) Object.assign(item.json, identifyQuietly(identify, itemIndex));
+		Object.assign(item.json, identifyingFields(identify, itemIndex));
 		result.push(item);
 	});
 	return result;

@@ -119,4 +119,4 @@ function startExecution({ workflow, workflowData, credentialsHelper, startRunner
 	return { cancel: () => execution.cancel(), done };
 }
 
-module.exports = { startExecution, HarnessWorkflowExecute };
+module.exports = { startExecution, buildAdditionalData, HarnessWorkflowExecute };

@@ -99,7 +99,8 @@ function createRunner({ loader, nodeTypes, credentialTypes, container, packageNa
 		return { items: result.ran(nodeName) ? result.items(nodeName) : [], error: result.error, result };
 	}
 
-	return { run, runNode, loader, nodeTypes, credentialTypes, container, packageName };
+	const { loadOptionsContext } = require('./contexts').createContexts({ nodeTypes, credentialTypes, packageName });
+	return { run, runNode, loadOptionsContext, loader, nodeTypes, credentialTypes, container, packageName };
 }
 
 // Rejects (and cancels the run) if it has not finished within ms: a clearer

@@ -34,7 +34,25 @@ async function startBackend(emulatorOptions = {}, harnessOptions = {}) {
 	};
 }
 
+/**
+ * Starts a backend for the test file (before all its tests) and closes it after them; `fast` shortens
+ * the transport's back-off meanwhile. Returns a function that gives the backend.
+ */
+function useBackend({ emulator = {}, harness = {}, fast = false, start = startBackend } = {}) {
+	let backend;
+	let restore;
+	beforeAll(async () => {
+		backend = await start(emulator, harness);
+		if (fast) restore = fastRetries();
+	});
+	afterAll(async () => {
+		restore?.();
+		await backend?.close();
+	});
+	return () => backend;
+}
+
 const json = (items) => items.map((item) => item.json);
 const paired = (items) => items.map((item) => item.pairedItem);
 
-module.exports = { APP, credentialsFor, fastRetries, startBackend, json, paired };
+module.exports = { APP, credentialsFor, fastRetries, startBackend, useBackend, json, paired };

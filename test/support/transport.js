@@ -7,8 +7,9 @@ const { CredentialTestRequest } = require('./fixtures/CredentialTestRequest.node
 
 const ADD = { service: 'official_account_open_http_svc', command: 'add_subscriber' };
 
-async function startTransportBackend(emulatorOptions = {}) {
-	const backend = await startBackend(emulatorOptions, { extraNodeTypes: [new TransportCall(), new CredentialTestRequest()] });
+async function startTransportBackend(emulatorOptions = {}, harnessOptions = {}) {
+	const extraNodeTypes = [new TransportCall(), new CredentialTestRequest()];
+	const backend = await startBackend(emulatorOptions, { ...harnessOptions, extraNodeTypes });
 	/** Sends one ApiCall per entry of `calls` through the transport (one item each). */
 	backend.send = (calls, options = {}) =>
 		backend.run('harness.transportCall', { call: '={{ $json.call }}', helperError: options.helperError ?? '' }, calls.map((call) => ({ call })), options);
@@ -24,9 +25,10 @@ async function startTransportBackend(emulatorOptions = {}) {
 		const { rules } = new TencentCloudChatApi().test;
 		const { items, error } = await backend.harness.runNode({ type: 'harness.credentialTestRequest', credentials });
 		if (error) {
-			const status = error.cause?.response?.status ?? error.httpCode;
-			const rule = rules.find((r) => r.type === 'responseCode' && r.properties.value === Number(status));
-			return { status: 'Error', message: rule ? rule.properties.message : error.message };
+			const response = error.cause?.response;
+			if (!response) return { status: 'Error', message: error.cause?.code ?? error.message };
+			const rule = rules.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+			return { status: 'Error', message: rule ? rule.properties.message : response.statusText || `Received HTTP status code: ${response.status}` };
 		}
 		const rule = rules.find((r) => r.type === 'responseSuccessBody' && get(items[0].json, r.properties.key) === r.properties.value);
 		return rule ? { status: 'Error', message: rule.properties.message } : { status: 'OK', message: 'Connection successful!' };

@@ -1,20 +1,11 @@
 'use strict';
 // Only network errors are "could not reach": n8n's SSRF block, a credential n8n cannot resolve and bugs
 // are reported as what they are, after one attempt.
-const { fastRetries } = require('../support/backend');
+const { useBackend } = require('../support/backend');
 const { startTransportBackend } = require('../support/transport');
 
-let backend;
-let restore;
-beforeAll(async () => {
-	backend = await startTransportBackend();
-	backend.emu.addOfficialAccount({ id: '@TOA#_local', subscribers: 0 });
-	restore = fastRetries();
-});
-afterAll(async () => {
-	restore();
-	await backend.close();
-});
+const backend = useBackend({ start: startTransportBackend, fast: true });
+beforeAll(() => backend().emu.addOfficialAccount({ id: '@TOA#_local', subscribers: 0 }));
 
 test.each([
 	[
@@ -33,7 +24,7 @@ test.each([
 		'This is not a network problem, so the node did not retry. Report it to the node maintainers if it persists.',
 	],
 ])('a %s error in the request helper is reported as such and not retried', async (kind, message, description) => {
-	const { error } = await backend.send([backend.addCall('@TOA#_local', 'u1', true)], { helperError: kind });
+	const { error } = await backend().send([backend().addCall('@TOA#_local', 'u1', true)], { helperError: kind });
 	expect(error.message).toBe(message);
 	expect(error.description).toBe(description);
 });

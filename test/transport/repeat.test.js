@@ -1,31 +1,22 @@
 'use strict';
 // A call that is not repeatable (send, create, recall, delete) is re-sent only when Tencent provably did not act.
-const { fastRetries } = require('../support/backend');
+const { useBackend } = require('../support/backend');
 const { startTransportBackend, scripted, tencentFail } = require('../support/transport');
 
-let backend;
-let restore;
-beforeAll(async () => {
-	backend = await startTransportBackend();
-	restore = fastRetries();
-});
-afterAll(async () => {
-	restore();
-	await backend.close();
-});
+const backend = useBackend({ start: startTransportBackend, fast: true });
 beforeEach(() => {
-	backend.emu.reset();
-	backend.emu.addOfficialAccount({ id: '@TOA#_once', subscribers: 0 });
+	backend().emu.reset();
+	backend().emu.addOfficialAccount({ id: '@TOA#_once', subscribers: 0 });
 });
 
-const sent = () => backend.calls('add_subscriber').length;
+const sent = () => backend().calls('add_subscriber').length;
 
 describe.each([['appliedThen502'], ['appliedThenReset']])('an answer lost after the change (%s)', (fault) => {
 	test('a call that is not repeatable reaches Tencent exactly once and fails as "outcome unknown"', async () => {
-		backend.emu.setOptions({ faults: { [fault]: 1 } });
-		const { error } = await backend.send([backend.addCall('@TOA#_once', 'u1', false)]);
+		backend().emu.setOptions({ faults: { [fault]: 1 } });
+		const { error } = await backend().send([backend().addCall('@TOA#_once', 'u1', false)]);
 		expect(sent()).toBe(1);
-		expect(backend.emu.getSubscribers('@TOA#_once')).toEqual(['u1']);
+		expect(backend().emu.getSubscribers('@TOA#_once')).toEqual(['u1']);
 		expect(error.message).toMatch(/^Could not send the test call: the outcome is unknown, because /);
 		expect(error.description).toBe(
 			'Tencent may have acted on the request before the answer was lost, so the node did not send it again. ' +
@@ -34,15 +25,15 @@ describe.each([['appliedThen502'], ['appliedThenReset']])('an answer lost after 
 	});
 
 	test('the call names how to check its outcome when it says', async () => {
-		backend.emu.setOptions({ faults: { [fault]: 1 } });
-		const call = { ...backend.addCall('@TOA#_once', 'u1', false), outcomeCheck: 'Message → Get Many shows whether it went out.' };
-		const { error } = await backend.send([call]);
+		backend().emu.setOptions({ faults: { [fault]: 1 } });
+		const call = { ...backend().addCall('@TOA#_once', 'u1', false), outcomeCheck: 'Message → Get Many shows whether it went out.' };
+		const { error } = await backend().send([call]);
 		expect(error.description).toMatch(/ Message → Get Many shows whether it went out\.$/);
 	});
 
 	test('a repeatable call is retried', async () => {
-		backend.emu.setOptions({ faults: { [fault]: 1 } });
-		const { error } = await backend.send([backend.addCall('@TOA#_once', 'u1', true)]);
+		backend().emu.setOptions({ faults: { [fault]: 1 } });
+		const { error } = await backend().send([backend().addCall('@TOA#_once', 'u1', true)]);
 		expect(sent()).toBe(6);
 		expect(error.message).not.toMatch(/outcome is unknown/);
 	});
@@ -53,8 +44,8 @@ test.each([
 	['HTTP 502', { status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html>502</html>' }],
 	['a cut answer', { body: '{"ActionStatus":"OK","Subscr' }],
 ])('after %s a call that is not repeatable is not re-sent', async (_name, answer) => {
-	backend.emu.setOptions({ intercept: scripted('add_subscriber', [answer]) });
-	const { error } = await backend.send([backend.addCall('@TOA#_once', 'u1', false)]);
+	backend().emu.setOptions({ intercept: scripted('add_subscriber', [answer]) });
+	const { error } = await backend().send([backend().addCall('@TOA#_once', 'u1', false)]);
 	expect(sent()).toBe(1);
 	expect(error.message).toMatch(/the outcome is unknown/);
 });
@@ -65,12 +56,12 @@ test.each([
 	['an expired ticket (70001)', tencentFail(70001)],
 	['an invalidated ticket (70052)', tencentFail(70052)],
 ])('after %s, which Tencent did not act on, the call is re-sent and succeeds', async (_name, answer) => {
-	backend.emu.setOptions({ intercept: scripted('add_subscriber', [answer]) });
-	const { items, error } = await backend.send([backend.addCall('@TOA#_once', 'u1', false)]);
+	backend().emu.setOptions({ intercept: scripted('add_subscriber', [answer]) });
+	const { items, error } = await backend().send([backend().addCall('@TOA#_once', 'u1', false)]);
 	expect(error).toBeUndefined();
 	expect(items[0].json.SubscriberList).toEqual([{ Subscriber_Account: 'u1', Result: 1 }]);
 	expect(sent()).toBe(2);
-	expect(backend.emu.getSubscribers('@TOA#_once')).toEqual(['u1']);
+	expect(backend().emu.getSubscribers('@TOA#_once')).toEqual(['u1']);
 });
 
 test('a refused connection is re-sent, since nothing reached Tencent', async () => {
@@ -81,17 +72,17 @@ test('a refused connection is re-sent, since nothing reached Tencent', async () 
 			server.close(() => resolve(free));
 		});
 	});
-	const { error } = await backend.harness.runNode({
+	const { error } = await backend().harness.runNode({
 		type: 'harness.transportCall',
-		parameters: { call: backend.addCall('@TOA#_once', 'u1', false) },
-		credentials: { ...backend.credentials, baseUrl: `http://127.0.0.1:${port}` },
+		parameters: { call: backend().addCall('@TOA#_once', 'u1', false) },
+		credentials: { ...backend().credentials, baseUrl: `http://127.0.0.1:${port}` },
 	});
 	expect(error.message).toBe(`Could not send the test call: could not reach Tencent Cloud Chat at http://127.0.0.1:${port} (connection refused)`);
 	expect(error.description).toMatch(/\(6 attempts\)$/);
 });
 
 test('a documented rejection is not retried and is not "unknown"', async () => {
-	const { error } = await backend.send([backend.addCall('@TOA#_missing', 'u1', false)]);
+	const { error } = await backend().send([backend().addCall('@TOA#_missing', 'u1', false)]);
 	expect(sent()).toBe(1);
 	expect(error.message).toBe('Could not send the test call: the official account does not exist, or was terminated [Tencent error 130004]');
 });
