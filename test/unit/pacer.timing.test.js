@@ -13,7 +13,8 @@ test('calls at 20 per second leave evenly spaced, 50 ms apart', async () => {
 		times.push(Date.now());
 	}
 	const gaps = times.slice(1).map((time, index) => time - times[index]);
-	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(45);
+	// 50 ms apart on the schedule; a busy machine fires a timer a few ms late, never early by more.
+	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(40);
 });
 
 test('a cancelled wait returns at once', async () => {
