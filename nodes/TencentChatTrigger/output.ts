@@ -6,6 +6,7 @@ const ACCOUNT_LISTS: Array<{ list: string; id: string }> = [
 	{ list: 'NewMemberList', id: 'Member_Account' },
 	{ list: 'ExitMemberList', id: 'Member_Account' },
 	{ list: 'MemberList', id: 'Member_Account' },
+	{ list: 'DestinationMembers', id: 'Member_Account' },
 ];
 
 export interface CallbackMeta {

@@ -45,7 +45,7 @@ function triggerWorkflow({ events = ['*'], options = {}, values = { seen: true }
 	];
 	const connections = {};
 	if (downstream) {
-		nodes.push({ id: 'set', name: 'CRM', type: 'harness.set', typeVersion: 1, position: [220, 0], parameters: { values: JSON.stringify(values) } });
+		nodes.push({ id: 'set', name: 'CRM', type: 'harness.set', typeVersion: 1, position: [220, 0], parameters: { values: typeof values === 'string' ? values : JSON.stringify(values) } });
 		connections['Tencent Chat Trigger'] = { main: [[{ node: 'CRM', type: 'main', index: 0 }]] };
 	}
 	return { id: 'trigger-test', name: 'Trigger test', nodes, connections };
