@@ -46,6 +46,22 @@ class MessageStore {
 		this.holes = toSeqSet(cfg.holes, 'holes');
 		this.recalled = toSeqSet(cfg.recalled, 'recalled');
 		this.expiredBelowSeq = Number(cfg.expiredBelowSeq ?? opts.expiredBelowSeq ?? 0);
+		this.sent = new Map(); // seq -> message appended by send_official_account_msg
+	}
+
+	/** Appends a sent message as the newest; returns it as history will show it. */
+	append({ body, time, cloudCustomData }) {
+		const seq = this.count + 1;
+		const msg = { From_Account: this.from, IsPlaceMsg: 0, MsgBody: body, MsgSeq: seq, MsgKey: ds.msgKey(seq, time), MsgTimeStamp: time };
+		if (cloudCustomData) msg.CloudCustomData = cloudCustomData;
+		this.sent.set(seq, msg);
+		this.count = seq;
+		return { ...msg };
+	}
+
+	/** Marks a message recalled (IsPlaceMsg 2 from now on). */
+	recall(seq) {
+		this.recalled.set.add(seq);
 	}
 
 	normalise(m, seq) {
@@ -63,6 +79,7 @@ class MessageStore {
 	}
 
 	placeKind(seq) {
+		if (this.sent.has(seq)) return this.recalled.set.has(seq) ? 2 : 0; // ratios apply to generated history only
 		if (this.holes.set.has(seq) || ds.pickedByRatio(this.seed, 0x1f1f, seq, this.holes.ratio)) return 1;
 		if (this.recalled.set.has(seq) || ds.pickedByRatio(this.seed, 0x2e2e, seq, this.recalled.ratio)) return 2;
 		return 0;
@@ -71,7 +88,9 @@ class MessageStore {
 	/** The message at seq (1..count), as the API returns it. */
 	get(seq) {
 		let msg;
-		if (this.explicit) {
+		if (this.sent.has(seq)) {
+			msg = { ...this.sent.get(seq) };
+		} else if (this.explicit) {
 			msg = this.explicit.get(seq);
 			// A seq missing from an explicit list reads as a hole.
 			msg = msg ? { ...msg } : this.normalise({ IsPlaceMsg: 1 }, seq);

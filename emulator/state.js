@@ -66,6 +66,9 @@ class State {
 			}),
 			messages: new MessageStore(spec.messages ?? 0, { seed, from: spec.id, expiredBelowSeq: spec.expiredBelowSeq }),
 			hostileCounter: 0,
+			// Profile fields and send limits: see accounts.js (filled in on first use).
+			profile: spec.profile ?? null,
+			sendLimits: spec.sendLimits ?? null,
 		};
 		this.accounts.set(`${appId}\0${spec.id}`, account);
 		return { id: account.id, appId, subscriberNum: account.subscribers.count, messageNum: account.messages.count };
@@ -96,6 +99,16 @@ class State {
 
 	findAccount(appId, id) {
 		return this.accounts.get(`${appId}\0${id}`);
+	}
+
+	/** Destroys an official account: every API answers as if it never existed. */
+	removeAccount(appId, id) {
+		return this.accounts.delete(`${appId}\0${id}`);
+	}
+
+	/** The official accounts of one app, in creation order. */
+	accountsOf(appId) {
+		return [...this.accounts.values()].filter((a) => a.appId === appId);
 	}
 
 	findGroup(appId, id) {

@@ -22,6 +22,7 @@ class SubscriberStore {
 		this.extraIndex = new Map(); // id -> position, live explicit records only
 		this.dead = new Set(); // tombstoned positions
 		this.alive = 0;
+		this.customStrings = new Map(); // position -> CustomString set by modify_subscriber_info (generated records)
 		if (typeof spec === 'number') {
 			if (!Number.isInteger(spec) || spec < 0) throw new Error('subscribers must be a non-negative integer');
 			this.generated = spec;
@@ -89,6 +90,7 @@ class SubscriberStore {
 		const pos = this.positionOf(id);
 		if (pos < 0) return 2;
 		this.dead.add(pos);
+		this.customStrings.delete(pos);
 		if (pos >= this.generated) {
 			this.extraIndex.delete(id);
 			this.extra[pos - this.generated] = null; // free the record, keep the position
@@ -98,8 +100,25 @@ class SubscriberStore {
 	}
 
 	recordAt(pos) {
-		if (pos < this.generated) return ds.generatedSubscriber(this.seed, this.prefix, pos);
-		return { ...this.extra[pos - this.generated] };
+		if (pos >= this.generated) return { ...this.extra[pos - this.generated] };
+		const rec = ds.generatedSubscriber(this.seed, this.prefix, pos);
+		if (this.customStrings.has(pos)) rec.CustomString = this.customStrings.get(pos);
+		return rec;
+	}
+
+	/** The live record of one subscriber, or undefined. */
+	recordOf(id) {
+		const pos = this.positionOf(id);
+		return pos < 0 ? undefined : this.recordAt(pos);
+	}
+
+	/** @returns false when the user is not a subscriber */
+	setCustomString(id, value) {
+		const pos = this.positionOf(id);
+		if (pos < 0) return false;
+		if (pos >= this.generated) this.extra[pos - this.generated].CustomString = value;
+		else this.customStrings.set(pos, value);
+		return true;
 	}
 
 	/**

@@ -14,7 +14,7 @@ const EXAMPLES_DIR = path.join(ROOT, 'examples');
 // The credential every example refers to; users pick their own after importing.
 const DEMO_CREDENTIAL_ID = 'tencent-chat-demo';
 // The story order; any other example runs afterwards, with the generic report.
-const ORDER = ['crm-sync', 'subscriber-export', 'group-roster', 'message-archive'];
+const ORDER = ['crm-sync', 'subscriber-export', 'group-roster', 'message-archive', 'weekly-broadcast', 'crm-tier-sync'];
 const SAMPLE_ROWS = 3;
 
 const fmt = (n) => Number(n).toLocaleString('en-US');
@@ -248,6 +248,21 @@ const STORIES = {
 				`${fmt(rows.length)} messages with text, seq ${rows[0]?.json.seq} down to ${rows.at(-1)?.json.seq}; ` +
 				`${fmt(count - items(ctx, 'Get Message History').length)} of ${fmt(count)} left out (deleted or recalled)`
 			);
+		},
+	},
+	'weekly-broadcast': {
+		what: ({ demo }) => `send this week's message to every subscriber of ${demo.officialAccountId} (Message -> Send)`,
+		outcome: (ctx) => {
+			const [sent] = items(ctx, 'Send Broadcast');
+			return sent ? `sent as MsgKey ${sent.json.msgKey}: the newest message in the account's history` : 'nothing sent';
+		},
+	},
+	'crm-tier-sync': {
+		what: ({ demo }) => `write each contact's CRM tier into its Custom Data on ${demo.officialAccountId} (Subscriber -> Update)`,
+		outcome: (ctx) => {
+			const written = items(ctx, 'Write Tier');
+			const failed = written.filter((i) => i.json.error).length;
+			return `${fmt(written.length - failed)} subscribers updated, ${fmt(failed)} contact who does not follow the account kept as an error item`;
 		},
 	},
 };

@@ -50,7 +50,7 @@ const commands = () => [...new Set(emu.requests().map((request) => request.comma
 
 test('every example is importable as is: known node types, the demo credential, a Manual Trigger', () => {
 	const files = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
-	expect(files.sort()).toEqual(['crm-sync.json', 'group-roster.json', 'message-archive.json', 'subscriber-export.json']);
+	expect(files.sort()).toEqual(['crm-sync.json', 'crm-tier-sync.json', 'group-roster.json', 'message-archive.json', 'subscriber-export.json', 'weekly-broadcast.json']);
 	for (const file of files) {
 		const workflow = example(path.basename(file, '.json'));
 		expect(workflow.name).toMatch(/^Tencent Chat: /);

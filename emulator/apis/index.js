@@ -8,6 +8,14 @@ const modules = [
 	require('./delete_subscriber'),
 	require('./official_account_msg_get_simple'),
 	require('./get_group_member_info'),
+	require('./create_official_account'),
+	require('./get_official_account_info'),
+	require('./get_subscribed_official_account_list'),
+	require('./modify_official_account_base_info'),
+	require('./destroy_official_account'),
+	require('./modify_subscriber_info'),
+	require('./send_official_account_msg'),
+	require('./official_account_msg_recall'),
 ];
 
 const API = new Map(modules.map((m) => [`${m.service}/${m.command}`, m]));

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import * as message from './actions/message/Message.resource';
+import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
 import { router } from './actions/router';
 import * as subscriber from './actions/subscriber/Subscriber.resource';
 
@@ -18,7 +19,7 @@ export class TencentChatOfficialAccount implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage the subscribers and read the message history of Tencent Cloud Chat official accounts',
+		description: 'Manage Tencent Cloud Chat official accounts, their subscribers and messages',
 		defaults: { name: 'Tencent Chat Official Account' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,12 +33,14 @@ export class TencentChatOfficialAccount implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Message', value: 'message' },
+					{ name: 'Official Account', value: 'officialAccount' },
 					{ name: 'Subscriber', value: 'subscriber' },
 				],
 				default: 'subscriber',
 			},
 			...subscriber.description,
 			...message.description,
+			...officialAccount.description,
 		],
 	};
 

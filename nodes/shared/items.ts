@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { ExecutionCancelledError } from './transport';
 
@@ -20,14 +20,26 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
+/** The fields that identify an item (e.g. its official account), without the empty ones; {} when unreadable. */
+function identifyingFields(identify: ((itemIndex: number) => IDataObject) | undefined, itemIndex: number): IDataObject {
+	if (!identify) return {};
+	try {
+		const fields = Object.entries(identify(itemIndex)).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]);
+		return Object.fromEntries(fields.filter(([, value]) => typeof value === 'string' && value !== ''));
+	} catch {
+		return {}; // the parameter that identifies the item is itself what failed
+	}
+}
+
 /**
  * Runs `work` for each input item in turn, collecting what it emits. A failing item becomes an
- * error item under "continue on fail"; otherwise the error stops the node.
+ * error item under "continue on fail" (with the fields `identify` gives); otherwise the error stops the node.
  */
 export async function forEachItem(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	work: (itemIndex: number, output: INodeExecutionData[]) => Promise<void>,
+	identify?: (itemIndex: number) => IDataObject,
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -38,7 +50,9 @@ export async function forEachItem(
 			const nodeError = asNodeError.call(this, error, itemIndex);
 			if (!this.continueOnFail() || nodeError instanceof ExecutionCancelledError) throw nodeError;
 			output.length = mark;
-			output.push(errorItem(nodeError, itemIndex));
+			const item = errorItem(nodeError, itemIndex);
+			Object.assign(item.json, identifyingFields(identify, itemIndex));
+			output.push(item);
 		}
 	}
 	return output;

@@ -93,6 +93,18 @@ const EMULATOR_OPTIONS = {
 };
 const CHECK_KEY = 'The Secret Key does not match this SDKAppID. Copy the key again from the Tencent Cloud Chat console.';
 const CHECK_APP = 'Tencent does not know this SDKAppID in the chosen region. Check the SDKAppID and the Region.';
+const NOT_TENCENT = 'The answer is not from the Tencent Cloud Chat REST API. Check the Region, or the Base URL.';
+
+/** A web server on 127.0.0.1 that answers `{}` to everything, as a wrong Base URL might. */
+async function answersEmptyJson() {
+	const server = require('node:http').createServer((req, res) => {
+		req.resume();
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end('{}');
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -816,6 +828,10 @@ async function runVersion(key, tgz, results) {
 			const badApp = await test('e2e unknown app', { sdkAppId: UNKNOWN_APP_ID });
 			assert.equal(badApp.status, 'Error', `unknown SDKAppID: ${JSON.stringify(badApp)}`);
 			assert.equal(badApp.message, CHECK_APP);
+			const plain = await answersEmptyJson();
+			const notTencent = await rest.testCredential({ name: 'e2e not tencent', type: CRED_TYPE, data: { ...credentialData(emu.url), baseUrl: plain.url } });
+			await plain.close();
+			assert.deepEqual([notTencent.status, notTencent.message], ['Error', NOT_TENCENT], 'a server answering {} must fail the Test');
 			const calls = await emu.requests();
 			assert.deepEqual(calls.map((c) => [c.command, c.sdkAppId, c.errorCode || 0]), [
 				['account_check', APP.sdkAppId, 0],
@@ -826,7 +842,7 @@ async function runVersion(key, tgz, results) {
 			await server.stop();
 			assertNoLeak([{ label: 'n8n start output', text: server.logs() }, ...restTexts]);
 			record(
-				'credential test (n8n start + REST /rest/credentials/test): OK; wrong key -> our 70009 rule message; unknown SDKAppID -> our 70020 rule message',
+				'credential test (n8n start + REST /rest/credentials/test): OK; wrong key -> our 70009 rule message; unknown SDKAppID -> our 70020 rule message; a server answering {} fails',
 				true,
 				Date.now() - t2,
 				VERBOSE ? `wrong key: ${badKey.message}\nunknown app: ${badApp.message}` : undefined,

@@ -67,6 +67,13 @@ const EXPLANATIONS: Record<number, Explanation> = {
 /** 10004 on the subscriber APIs is Tencent's internal error, not a bad parameter. */
 const SUBSCRIBER_INTERNAL: Explanation = { problem: 'Tencent reported an internal error', fix: 'The node retried; try again later.' };
 
+/** The message APIs of official accounts share the group codes, but speak of official accounts. */
+const OFFICIAL_ACCOUNT_MESSAGES: Record<number, Explanation> = {
+	10004: { problem: 'a request parameter is invalid', fix: 'Check the official account ID, the message and the options of this item.' },
+	10010: { problem: 'the official account does not exist or was dismissed', fix: 'Check the Official Account ID (it looks like @TOA#_…).' },
+	10015: { problem: 'the official account ID is invalid', fix: 'Check the Official Account ID (it looks like @TOA#_…).' },
+};
+
 const PER_COMMAND: Record<string, Record<number, Explanation>> = {
 	get_subscriber_info: {
 		10004: SUBSCRIBER_INTERNAL,
@@ -77,9 +84,17 @@ const PER_COMMAND: Record<string, Record<number, Explanation>> = {
 		130010: { problem: 'a user follows more official accounts than allowed', fix: 'Ask the user to unsubscribe from some official accounts.' },
 	},
 	delete_subscriber: { 10004: SUBSCRIBER_INTERNAL },
+	create_official_account: {
+		130003: { problem: 'an official account with this Custom ID exists already', fix: 'Choose another Custom ID, or leave it out to let Tencent make one.' },
+	},
+	modify_subscriber_info: {
+		6017: { problem: 'the user does not follow this official account, or a parameter is invalid', fix: 'Check the Subscriber Account; add the user with Subscriber → Add first.' },
+	},
+	send_official_account_msg: OFFICIAL_ACCOUNT_MESSAGES,
+	official_account_msg_recall: OFFICIAL_ACCOUNT_MESSAGES,
 	official_account_msg_get_simple: {
-		10010: { problem: 'the official account does not exist or was dismissed', fix: 'Check the Official Account ID (it looks like @TOA#_…).' },
-		10015: { problem: 'the official account ID is invalid', fix: 'Check the Official Account ID (it looks like @TOA#_…).' },
+		10010: OFFICIAL_ACCOUNT_MESSAGES[10010],
+		10015: OFFICIAL_ACCOUNT_MESSAGES[10015],
 		10007: { problem: 'the admin has no permission to read this official account', fix: 'Check that the Identifier is an app admin.' },
 	},
 };

@@ -4,8 +4,9 @@ import { operationProperty } from '../../../shared/descriptions';
 import * as add from './add.operation';
 import * as getAll from './getAll.operation';
 import * as remove from './remove.operation';
+import * as update from './update.operation';
 
-export const operations = { add, getAll, remove };
+export const operations = { add, getAll, remove, update };
 
 export const description: INodeProperties[] = [
 	operationProperty('subscriber', [
@@ -27,8 +28,15 @@ export const description: INodeProperties[] = [
 			description: 'Unsubscribe users from an official account',
 			action: 'Remove subscribers',
 		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Set the Custom Data of one subscriber',
+			action: 'Update a subscriber',
+		},
 	]),
 	...getAll.description,
 	...add.description,
 	...remove.description,
+	...update.description,
 ];

@@ -1,9 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { idSourceProperties } from '../../../shared/idList';
 import { officialAccountProperty } from '../common';
 import { changeOptions, changeSubscriptions, subscriberAccountsProperty, type SubscriptionChange } from './changeSubscriptions';
 
-const properties: INodeProperties[] = [officialAccountProperty, subscriberAccountsProperty('subscribe'), changeOptions];
+const properties: INodeProperties[] = [officialAccountProperty, ...idSourceProperties(subscriberAccountsProperty('subscribe')), changeOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['subscriber'], operation: ['add'] } }, properties);
 

@@ -7,7 +7,7 @@ import {
 
 import { runBatched } from '../../../shared/batches';
 import { maxCallsPerSecondOption, optionsCollection } from '../../../shared/descriptions';
-import { readIdList } from '../../../shared/idList';
+import { itemIdReader } from '../../../shared/idList';
 import { readMaxCallsPerSecond } from '../../../shared/parameters';
 import { apiRequest } from '../../../shared/transport';
 import { SERVICE, readOfficialAccount } from '../common';
@@ -87,13 +87,15 @@ export async function changeSubscriptions(
 	change: SubscriptionChange,
 ): Promise<INodeExecutionData[]> {
 	const callsPerSecond = readMaxCallsPerSecond.call(this);
+	// ID Source "field" reads each item's JSON directly instead of evaluating an expression per item.
+	const readIds = itemIdReader.call(this, items, { name: 'subscriberAccounts', label: 'Subscriber Accounts' });
 	return await runBatched.call(this, items, {
 		targetNoun: 'official account',
 		doing: change.doing,
 		batchSize: BATCH_SIZE,
 		readItem: (itemIndex) => ({
 			target: readOfficialAccount.call(this, itemIndex),
-			ids: readIdList.call(this, 'subscriberAccounts', 'Subscriber Accounts', itemIndex),
+			ids: readIds(itemIndex),
 		}),
 		sendBatch: async (batch) => {
 			const answer = await apiRequest.call(this, {

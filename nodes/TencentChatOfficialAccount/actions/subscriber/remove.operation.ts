@@ -1,9 +1,10 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { idSourceProperties } from '../../../shared/idList';
 import { officialAccountProperty } from '../common';
 import { changeOptions, changeSubscriptions, subscriberAccountsProperty, type SubscriptionChange } from './changeSubscriptions';
 
-const properties: INodeProperties[] = [officialAccountProperty, subscriberAccountsProperty('unsubscribe'), changeOptions];
+const properties: INodeProperties[] = [officialAccountProperty, ...idSourceProperties(subscriberAccountsProperty('unsubscribe')), changeOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['subscriber'], operation: ['remove'] } }, properties);
 

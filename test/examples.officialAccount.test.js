@@ -1,0 +1,71 @@
+'use strict';
+// The Official Account examples of issue 11 (weekly broadcast, CRM tier sync) through n8n's engine
+// with n8n's own nodes, against the emulator's `demo` data set.
+const fs = require('node:fs');
+const path = require('node:path');
+const { createHarness } = require('./harness');
+const { startEmulator, datasets } = require('../emulator');
+
+const demo = datasets.demo;
+const ACCOUNT = demo.officialAccountId;
+const example = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', `${name}.json`), 'utf8'));
+const json = (items) => items.map((item) => item.json);
+const userId = (n) => `user${String(n).padStart(6, '0')}`;
+
+let emu;
+let harness;
+let credentials;
+
+beforeAll(async () => {
+	emu = await startEmulator({ port: 0, seed: 'demo' });
+	harness = await createHarness({ coreNodes: true });
+	credentials = {
+		'tencent-chat-demo': { sdkAppId: demo.sdkAppId, region: 'custom', baseUrl: emu.url, identifier: demo.identifier, secretKey: demo.secretKey },
+	};
+});
+afterAll(() => emu?.close());
+beforeEach(() => emu.reset());
+
+const calls = (command) => emu.requests().filter((request) => request.command === command);
+const commands = () => [...new Set(emu.requests().map((request) => request.command))].sort();
+const account = () => emu.state.findAccount(demo.sdkAppId, ACCOUNT);
+
+test('weekly broadcast: one send with this week\'s text, the newest message in the history', async () => {
+	const before = account().messages.count;
+	const result = await harness.run(example('weekly-broadcast'), { credentials, timeoutMs: 30000 });
+	expect(result.error).toBeUndefined();
+	expect(result.status).toBe('success');
+	expect(commands()).toEqual(['send_official_account_msg']);
+	const [call] = calls('send_official_account_msg');
+	const text = json(result.items("This Week's Message"))[0].text;
+	expect(text).toMatch(/^Week \d{1,2} at the store: 20% off all umbrellas until Sunday\./);
+	expect(call.body).toEqual({
+		Official_Account: ACCOUNT,
+		Random: expect.any(Number),
+		MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+		OfflinePushInfo: { PushFlag: 0, Title: 'This week at the store', Desc: text },
+	});
+	const newest = account().messages.get(before + 1);
+	expect(newest.MsgBody).toEqual(call.body.MsgBody);
+	expect(json(result.items('Send Broadcast'))).toEqual([{ officialAccount: ACCOUNT, msgKey: newest.MsgKey, msgTime: newest.MsgTimeStamp }]);
+});
+
+test('CRM tier sync: each follower gets tier:<tier> as Custom Data; the one who does not follow is an error item', async () => {
+	const result = await harness.run(example('crm-tier-sync'), { credentials, timeoutMs: 30000 });
+	expect(result.error).toBeUndefined();
+	expect(result.status).toBe('success');
+	const tiers = ['bronze', 'silver', 'gold'];
+	const written = json(result.items('Write Tier'));
+	expect(written).toHaveLength(21);
+	expect(written.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => ({ officialAccount: ACCOUNT, subscriberAccount: userId(201 + i), customData: `tier:${tiers[(201 + i) % 3]}` })));
+	expect(written[20]).toEqual({
+		error: expect.stringMatching(/^Could not update subscriber "walk-in-customer" of official account "@TOA#_demo_news": .*\[Tencent error 6017\]$/),
+		description: expect.any(String),
+		officialAccount: ACCOUNT,
+		subscriberAccount: 'walk-in-customer',
+	});
+	expect(calls('modify_subscriber_info')).toHaveLength(21);
+	const subscribers = account().subscribers;
+	for (let n = 201; n <= 220; n++) expect(subscribers.recordOf(userId(n)).CustomString).toBe(`tier:${tiers[n % 3]}`);
+	expect(subscribers.recordOf(userId(221)).CustomString).not.toMatch(/^tier:(bronze|silver|gold)$/);
+});

@@ -1,0 +1,29 @@
+'use strict';
+// Subscriber → Remove with ID Source "field".
+const { useBackend, json, paired } = require('../../../support/officialAccount');
+
+const ctx = useBackend();
+
+beforeEach(() => ctx.backend.emu.addOfficialAccount({ id: '@TOA#_rm', subscribers: ['a', 'b', 'c'] }));
+
+describe('Subscriber → Remove, ID Source "Field of Each Input Item"', () => {
+	test('reads the field of each item and removes in one call', async () => {
+		const params = { resource: 'subscriber', operation: 'remove', officialAccount: '@TOA#_rm', idSource: 'field', idField: 'user' };
+		const { items, error } = await ctx.run(params, [{ user: 'a' }, { user: ['c', 'ghost'] }]);
+		expect(error).toBeUndefined();
+		expect(ctx.calls('delete_subscriber').map((c) => c.body)).toEqual([{ Official_Account: '@TOA#_rm', SubscriberToDel_Account: ['a', 'c', 'ghost'] }]);
+		expect(json(items)).toEqual([
+			{ officialAccount: '@TOA#_rm', subscriberAccount: 'a', result: 'removed', resultCode: 1 },
+			{ officialAccount: '@TOA#_rm', subscriberAccount: 'c', result: 'removed', resultCode: 1 },
+			{ officialAccount: '@TOA#_rm', subscriberAccount: 'ghost', result: 'notSubscribed', resultCode: 2 },
+		]);
+		expect(paired(items).map((p) => p.item)).toEqual([0, 1, 1]);
+		expect(ctx.backend.emu.getSubscribers('@TOA#_rm')).toEqual(['b']);
+	});
+
+	test('an empty ID Field is an error before any call', async () => {
+		const { error } = await ctx.run({ resource: 'subscriber', operation: 'remove', officialAccount: '@TOA#_rm', idSource: 'field', idField: '  ' }, [{ user: 'a' }]);
+		expect(error.message).toBe('ID Field is empty');
+		expect(ctx.calls('delete_subscriber')).toHaveLength(0);
+	});
+});
