@@ -150,3 +150,31 @@ describe('sending on demand (control route)', () => {
 		expect(await client.callbackLog()).toHaveLength(0);
 	});
 });
+
+describe('official account management and messages', () => {
+	const CREATE = 'official_account_open_http_svc/create_official_account';
+	const MODIFY = 'official_account_open_http_svc/modify_official_account_base_info';
+	const DESTROY = 'official_account_open_http_svc/destroy_official_account';
+	const SEND = 'official_account_open_http_svc/send_official_account_msg';
+	const RECALL = 'official_account_open_http_svc/official_account_msg_recall';
+
+	test('create, change, send, recall and destroy each send their After callback', async () => {
+		const created = await call(emu, CREATE, { Owner_Account: 'owner1', Name: 'Events', OfficialAccountUserID: '@TOA#_events' });
+		expect(created.json.ErrorCode).toBe(0);
+		await call(emu, MODIFY, { Official_Account: '@TOA#_events', Name: 'Events 2' });
+		const sent = await call(emu, SEND, { Official_Account: '@TOA#_events', Random: 7, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }] });
+		expect(sent.json.ErrorCode).toBe(0);
+		await call(emu, RECALL, { Official_Account: '@TOA#_events', MsgKeyList: [sent.json.MsgKey] });
+		await call(emu, DESTROY, { Official_Account: '@TOA#_events' });
+		await emu.callbacksIdle();
+		const seen = receiver.received.map((r) => [r.query.CallbackCommand, r.body]);
+		const base = (command) => ({ CallbackCommand: command, EventTime: expect.any(Number) });
+		expect(seen).toEqual([
+			['OfficialAccount.CallbackAfterCreateOfficialAccount', { ...base('OfficialAccount.CallbackAfterCreateOfficialAccount'), Official_Account: '@TOA#_events', Operator_Account: DEMO.identifier, Owner_Account: 'owner1', Name: 'Events' }],
+			['OfficialAccount.CallbackAfterOfficialAccountInfoChanged', { ...base('OfficialAccount.CallbackAfterOfficialAccountInfoChanged'), Official_Account: '@TOA#_events', Operator_Account: DEMO.identifier, Name: 'Events 2' }],
+			['OfficialAccount.CallbackAfterSendMsg', { ...base('OfficialAccount.CallbackAfterSendMsg'), Official_Account: '@TOA#_events', MsgKey: sent.json.MsgKey, MsgTime: sent.json.MsgTime, OnlineOnlyFlag: 0, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }], CloudCustomData: '' }],
+			['OfficialAccount.CallbackAfterMsgWithDraw', { ...base('OfficialAccount.CallbackAfterMsgWithDraw'), Official_Account: '@TOA#_events', Operator_Account: DEMO.identifier, MsgKey: sent.json.MsgKey }],
+			['OfficialAccount.CallbackAfterOfficialAccountDestroyed', { ...base('OfficialAccount.CallbackAfterOfficialAccountDestroyed'), Official_Account: '@TOA#_events', Operator_Account: DEMO.identifier }],
+		]);
+	});
+});
