@@ -150,7 +150,7 @@ function rows(results) {
 			notes: `${(diy.node.executionTime / diy.sample).toFixed(1)} ms per call; distinct UserSigs seen ${diy.calls.distinctTicketIds} (a UserSig holds whole seconds, so same-second ones are equal); ${cpuNote(diy)}`,
 		});
 	}
-	return out;
+	return out.concat(require('./rows.batched').batchedRows(results));
 }
 
 function markdownTable(tableRows) {

@@ -314,6 +314,7 @@ const SCENARIOS = {
 	'return-all': returnAll,
 	'group-members': () => groupMembers({ repeat: 5 }),
 	diy,
+	...require('./scenarios.batched').BATCHED_SCENARIOS,
 };
 
 module.exports = { SCENARIOS, SYNC_SIZE, RETURN_ALL_SIZE, GROUP_SIZE, DIY_SAMPLE };
