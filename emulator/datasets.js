@@ -158,8 +158,8 @@ const demo = deepFreeze({
 		},
 	],
 	groups: [
-		{ id: '@TGS#2DEMOPUB', type: 'Public', members: 730 },
-		{ id: '@TGS#_@TGS#cDEMOCOMMUNITY', type: 'Community', members: 1234, customFields: ['Level', 'Team'] },
+		{ id: '@TGS#2DEMOPUB', type: 'Public', name: 'Demo Lounge', members: 730 },
+		{ id: '@TGS#_@TGS#cDEMOCOMMUNITY', type: 'Community', name: 'Demo Community', members: 1234, customFields: ['Level', 'Team'] },
 	],
 });
 

@@ -8,6 +8,7 @@ const INFO = {
 	10004: 'Invalid parameter. Check the error description and troubleshoot the issue.',
 	10007: 'No operation permissions.',
 	10010: 'The group does not exist or has been deleted.',
+	10014: 'The group is full.',
 	10015: 'Invalid group ID. Use the correct group ID.',
 	10023: 'Send frequency limit exceeded.',
 	10030: 'The message does not exist.',

@@ -77,6 +77,61 @@ class MemberStore {
 		return v;
 	}
 
+	// ---- changes (add, remove, role, name card, mute) ----------------------------
+	// The first change turns a generated list into explicit records; later changes are O(1)
+	// per member except removal, which rebuilds the list once per call.
+
+	materialise() {
+		if (!this.explicit) {
+			this.explicit = new Array(this.generated);
+			for (let i = 0; i < this.generated; i++) this.explicit[i] = ds.generatedMember(this.seed, this.prefix, i, this.customFields, this.padding);
+			this.generated = 0;
+		}
+		if (!this.index) this.index = new Map(this.explicit.map((m, i) => [m.Member_Account, i]));
+		this.views.clear();
+		return this.explicit;
+	}
+
+	/** The member record, or undefined; read-only (use update to change it). */
+	get(id) {
+		if (this.explicit) {
+			if (!this.index) this.index = new Map(this.explicit.map((m, i) => [m.Member_Account, i]));
+			const i = this.index.get(id);
+			return i === undefined ? undefined : this.explicit[i];
+		}
+		const i = ds.subscriberIndex(this.prefix, id); // member IDs have the same generated form
+		return i >= 0 && i < this.generated ? this.at(i) : undefined;
+	}
+
+	has(id) {
+		return this.get(id) !== undefined;
+	}
+
+	/** @returns 1 added, 2 already a member */
+	add(id, nowSeconds) {
+		if (this.has(id)) return 2;
+		const list = this.materialise();
+		const custom = this.customFields.map((Key) => ({ Key, Value: '' }));
+		list.push({ Member_Account: id, Role: 'Member', JoinTime: nowSeconds, MsgSeq: 0, MsgFlag: 'AcceptAndNotify', LastSendMsgTime: 0, MuteUntil: 0, NameCard: '', AppMemberDefinedData: custom });
+		this.index.set(id, list.length - 1);
+		return 1;
+	}
+
+	/** Removes every listed member that is there; returns how many were. */
+	removeMany(ids) {
+		const gone = new Set(ids.filter((id) => this.has(id)));
+		if (!gone.size) return 0;
+		this.explicit = this.materialise().filter((m) => !gone.has(m.Member_Account));
+		this.index = null;
+		return gone.size;
+	}
+
+	/** Changes fields of one member (which must be there). */
+	update(id, patch) {
+		this.materialise();
+		Object.assign(this.explicit[this.index.get(id)], patch);
+	}
+
 	ids() {
 		const out = new Array(this.count);
 		for (let i = 0; i < out.length; i++) out[i] = this.explicit ? this.explicit[i].Member_Account : ds.memberId(this.prefix, i);

@@ -6,6 +6,7 @@ const { SubscriberStore } = require('./subscribers');
 const { MessageStore } = require('./messages');
 const { MemberStore } = require('./members');
 const { seedFromString } = require('./datasets');
+const { GroupCatalog, defaultGroupName } = require('./groups');
 
 const GROUP_TYPES = ['Private', 'Public', 'ChatRoom', 'Work', 'Meeting', 'Community', 'AVChatRoom'];
 const HOSTILE = ['repeatNext', 'emptyPagesForever', 'wrongMemberNum'];
@@ -20,6 +21,7 @@ class State {
 		this.apps = new Map(); // sdkAppId -> app
 		this.accounts = new Map(); // appId \0 id -> official account
 		this.groups = new Map(); // appId \0 id -> group
+		this.catalogs = new Map(); // appId -> GroupCatalog (group IDs in order, generated ones virtual)
 	}
 
 	addApp(app) {
@@ -33,6 +35,9 @@ class State {
 			officialAccountService: app.officialAccountService !== false,
 		};
 		this.apps.set(sdkAppId, rec);
+		const catalog = new GroupCatalog(app.generatedGroups);
+		for (const id of this.catalogs.get(sdkAppId)?.explicit ?? []) catalog.register(id); // re-adding keeps its groups
+		this.catalogs.set(sdkAppId, catalog);
 		return { sdkAppId, admins: rec.admins.slice(), officialAccountService: rec.officialAccountService };
 	}
 
@@ -84,6 +89,12 @@ class State {
 			id: spec.id,
 			appId,
 			type,
+			name: typeof spec.name === 'string' ? spec.name : defaultGroupName(spec.id),
+			maxMembers: spec.maxMembers ?? 100000, // room for big test runs; set it to test a full group
+			// add_group_member answers Result 3 (invited, waiting for the user) instead of adding
+			inviteNeedsConfirmation: spec.inviteNeedsConfirmation === true,
+			mutes: new Map(), // AVChatRoom: user -> muted until (no member list to hold it)
+			createTime: spec.createTime ?? 1700000000,
 			hostile: checkHostile(spec.hostile),
 			members: new MemberStore(spec.members ?? 0, {
 				seed,
@@ -94,6 +105,7 @@ class State {
 			hostileCounter: 0,
 		};
 		this.groups.set(`${appId}\0${spec.id}`, group);
+		this.catalogs.get(appId).register(spec.id);
 		return { id: group.id, appId, type, memberNum: group.members.count };
 	}
 
@@ -112,7 +124,16 @@ class State {
 	}
 
 	findGroup(appId, id) {
+		const group = this.groups.get(`${appId}\0${id}`);
+		if (group) return group;
+		const spec = this.catalogs.get(appId)?.generatedSpec(id);
+		if (!spec) return undefined;
+		this.addGroup({ ...spec, appId }); // a generated group becomes real when first used
 		return this.groups.get(`${appId}\0${id}`);
+	}
+
+	catalog(appId) {
+		return this.catalogs.get(appId);
 	}
 
 	/** For control calls: by id alone (first app that has it) or by id and app. */

@@ -14,7 +14,7 @@ const EXAMPLES_DIR = path.join(ROOT, 'examples');
 // The credential every example refers to; users pick their own after importing.
 const DEMO_CREDENTIAL_ID = 'tencent-chat-demo';
 // The story order; any other example runs afterwards, with the generic report.
-const ORDER = ['crm-sync', 'subscriber-export', 'group-roster', 'message-archive', 'weekly-broadcast', 'crm-tier-sync'];
+const ORDER = ['crm-sync', 'subscriber-export', 'group-roster', 'message-archive', 'weekly-broadcast', 'crm-tier-sync', 'group-onboarding'];
 const { demoTrigger, isTriggered } = require('./demoTrigger');
 const SAMPLE_ROWS = 3;
 
@@ -269,6 +269,19 @@ const STORIES = {
 			const failed = written.filter((i) => i.json.error).length;
 			return `${fmt(written.length - failed)} subscribers updated, ${fmt(failed)} contact who does not follow the account kept as an error item`;
 		},
+	},
+	'group-onboarding': {
+		what: ({ demo }) => `add the new CRM customers to the Community group ${demo.communityGroupId} (300 per call), then set each one's name card`,
+		outcome: (ctx) => {
+			const results = {};
+			for (const { json } of items(ctx, 'Add to Community Group')) results[json.result] = (results[json.result] ?? 0) + 1;
+			const counts = Object.entries(results).map(([result, count]) => `${fmt(count)} ${result}`);
+			return `${counts.join(', ')}; ${fmt(items(ctx, 'Update Name Card').length)} name cards set`;
+		},
+		sample: [
+			{ node: 'Add to Community Group', rows: 2 },
+			{ node: 'Update Name Card', rows: 2 },
+		],
 	},
 };
 

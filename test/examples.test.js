@@ -53,7 +53,7 @@ const TRIGGERED = ['new-subscriber-to-crm.json', 'subscriber-guard.json'];
 
 test('every example is importable as is: known node types, the demo credential, a Manual Trigger or the Tencent Chat Trigger', () => {
 	const files = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
-	expect(files.sort()).toEqual(['crm-sync.json', 'crm-tier-sync.json', 'group-roster.json', 'message-archive.json', 'new-subscriber-to-crm.json', 'subscriber-export.json', 'subscriber-guard.json', 'weekly-broadcast.json']);
+	expect(files.sort()).toEqual(['crm-sync.json', 'crm-tier-sync.json', 'group-onboarding.json', 'group-roster.json', 'message-archive.json', 'new-subscriber-to-crm.json', 'subscriber-export.json', 'subscriber-guard.json', 'weekly-broadcast.json']);
 	for (const file of files) {
 		const workflow = example(path.basename(file, '.json'));
 		expect(workflow.name).toMatch(/^Tencent Chat: /);

@@ -1,5 +1,5 @@
 'use strict';
-// The API table: "service/command" -> { handler, mutates, badJsonCode }.
+// The API table: "service/command" -> { handler, mutates, badJsonCode, ratePerSecond? }.
 
 const modules = [
 	require('./account_check'),
@@ -8,6 +8,15 @@ const modules = [
 	require('./delete_subscriber'),
 	require('./official_account_msg_get_simple'),
 	require('./get_group_member_info'),
+	require('./add_group_member'),
+	require('./delete_group_member'),
+	require('./get_specified_group_member_info'),
+	require('./get_role_in_group'),
+	require('./modify_group_member_info'),
+	require('./forbid_send_msg'),
+	require('./get_group_muted_account'),
+	require('./get_appid_group_list'),
+	require('./get_group_info'),
 	require('./create_official_account'),
 	require('./get_official_account_info'),
 	require('./get_subscribed_official_account_list'),

@@ -8,6 +8,7 @@ import {
 
 import * as member from './actions/member/Member.resource';
 import { router } from './actions/router';
+import { listSearch } from './methods';
 
 export class TencentChatGroupMembers implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,8 @@ export class TencentChatGroupMembers implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Read the members of Tencent Cloud Chat groups, with Return All over every page',
+		description:
+			'Manage the members of Tencent Cloud Chat groups: add, remove, update, roles, muting, and Get Many over every page',
 		defaults: { name: 'Tencent Chat Group Members' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,6 +37,8 @@ export class TencentChatGroupMembers implements INodeType {
 			...member.description,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -71,3 +71,45 @@ export async function mapConcurrent<I, O>(inputs: I[], concurrency: number, work
 	await Promise.all(Array.from({ length: Math.min(concurrency, inputs.length) }, worker));
 	return results;
 }
+
+/**
+ * forEachItem with up to `concurrency` items in flight (the transport paces the calls); the output
+ * keeps the input order. Without "continue on fail" no item starts after one failed, and the
+ * failure of the first such item is thrown.
+ */
+export async function forEachItemConcurrently(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	concurrency: number,
+	work: (itemIndex: number, output: INodeExecutionData[]) => Promise<void>,
+	identify?: (itemIndex: number) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = this.continueOnFail();
+	const outputs = new Array<INodeExecutionData[] | Error>(items.length);
+	let stopped = false;
+	await mapConcurrent(Array.from(items.keys()), concurrency, async (itemIndex) => {
+		if (stopped) return;
+		const output: INodeExecutionData[] = [];
+		try {
+			await work(itemIndex, output);
+			outputs[itemIndex] = output;
+		} catch (error) {
+			const nodeError = asNodeError.call(this, error, itemIndex);
+			outputs[itemIndex] = nodeError;
+			if (!continueOnFail || nodeError instanceof ExecutionCancelledError) stopped = true;
+		}
+	});
+	const failure = outputs.find((outcome) => outcome instanceof ExecutionCancelledError) ?? outputs.find((outcome) => outcome instanceof Error);
+	if (stopped && failure instanceof Error) throw failure;
+	const result: INodeExecutionData[] = [];
+	outputs.forEach((outcome, itemIndex) => {
+		if (!(outcome instanceof Error)) {
+			for (const item of outcome ?? []) result.push(item);
+			return;
+		}
+		const item = errorItem(outcome, itemIndex);
+		Object.assign(item.json, identifyingFields(identify, itemIndex));
+		result.push(item);
+	});
+	return result;
+}

@@ -502,19 +502,18 @@ async function createN8n(key, options = {}) {
 	}
 
 	/**
-	 * `n8n start` on a free 127.0.0.1 port; resolves once the REST API answers.
-	 * Returns { url, port, pid, logs(), stop() }.
+	 * Spawns a long-running `n8n <args>` (its own process group) and resolves once `isReady(url)` holds
+	 * for http://127.0.0.1:<port>. Returns { url, port, pid, startMs, logs(), stop() }.
 	 */
-	async function start({ timeoutMs = 120000 } = {}) {
-		const [port] = await freePorts(1);
-		const child = spawn(inst.nodeExe, [inst.n8nBin, 'start'], {
+	async function serve(args, { port, extraEnv = {}, isReady, label, timeoutMs = 120000 }) {
+		const child = spawn(inst.nodeExe, [inst.n8nBin, ...args], {
 			cwd: userFolder,
-			env: { ...env, N8N_PORT: String(port), N8N_HOST: '127.0.0.1', N8N_PROTOCOL: 'http' },
+			env: { ...env, ...extraEnv },
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		});
 		children.add(child);
-		trackProcess(child, `n8n start (${key})`, { group: true });
+		trackProcess(child, `${label} (${key})`, { group: true });
 		let logs = '';
 		child.stdout.on('data', (c) => (logs += c));
 		child.stderr.on('data', (c) => (logs += c));
@@ -538,23 +537,36 @@ async function createN8n(key, options = {}) {
 		};
 		const t0 = Date.now();
 		for (;;) {
-			if (exited) throw new Error(`n8n start exited early (${JSON.stringify(exited)}):\n${logs}`);
+			if (exited) throw new Error(`${label} exited early (${JSON.stringify(exited)}):\n${logs}`);
 			if (Date.now() - t0 > timeoutMs) {
 				await stop();
-				throw new Error(`n8n start: no /healthz after ${timeoutMs} ms:\n${logs}`);
+				throw new Error(`${label}: not ready after ${timeoutMs} ms:\n${logs}`);
 			}
-			try {
-				// 1.x answers every path with 200 "n8n is starting up" (and
-				// /healthz) during migrations, before the REST routes exist;
-				// /rest/settings is public and gives JSON once the app is up.
-				const r = await httpJson('GET', `${url}/rest/settings`);
-				if (r.status === 200 && r.json && r.json.data) break;
-			} catch {
-				/* not listening yet */
-			}
+			if (await isReady(url).catch(() => false)) break;
 			await sleep(250);
 		}
 		return { url, port, pid: child.pid, startMs: Date.now() - t0, logs: () => logs, stop };
+	}
+
+	/** `n8n start` on a free 127.0.0.1 port; resolves once the REST API answers. */
+	async function start({ timeoutMs = 120000, extraEnv = {} } = {}) {
+		const [port] = await freePorts(1);
+		// 1.x answers every path with 200 "n8n is starting up" (and /healthz) during migrations, before the
+		// REST routes exist; /rest/settings is public and gives JSON once the app is up.
+		const isReady = async (url) => {
+			const r = await httpJson('GET', `${url}/rest/settings`);
+			return r.status === 200 && r.json && r.json.data;
+		};
+		const extra = { N8N_PORT: String(port), N8N_HOST: '127.0.0.1', N8N_PROTOCOL: 'http', ...extraEnv };
+		return await serve(['start'], { port, extraEnv: extra, isReady, label: 'n8n start', timeoutMs });
+	}
+
+	/** `n8n worker` (queue mode) with its own health port and task broker port; resolves once it is ready. */
+	async function startWorker({ concurrency = 10, timeoutMs = 120000 } = {}) {
+		const [port, brokerPort] = await freePorts(2);
+		const extraEnv = { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort) };
+		const isReady = async (url) => (await httpJson('GET', `${url}/healthz/readiness`)).status === 200;
+		return await serve(['worker', `--concurrency=${concurrency}`], { port, extraEnv, isReady, label: 'n8n worker', timeoutMs });
 	}
 
 	/**
@@ -638,6 +650,7 @@ async function createN8n(key, options = {}) {
 		execute,
 		executeBatch,
 		start,
+		startWorker,
 		restOwnerLogin,
 		cleanup,
 	};

@@ -8,7 +8,8 @@ import {
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { forEachItem } from '../../../shared/items';
-import { readLimit, requiredId } from '../../../shared/parameters';
+import { readLimit } from '../../../shared/parameters';
+import { readGroupId } from './common';
 import { flattenCustomFields, optionsProperty, readFilters, readPageSize, readPagination } from './memberOptions';
 import { walkNext } from './nextPaging';
 import { MAX_OFFSET_PAGE_SIZE, walkOffset } from './offsetPaging';
@@ -18,15 +19,6 @@ import { pageFetcher, type MemberQuery, type MemberWalk } from './pageFetcher';
 const COMMUNITY_PREFIX = '@TGS#_';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. @TGS#2J4SZEAEL',
-		description: 'The ID of the group (GroupId). Community group IDs start with @TGS#_.',
-	},
 	...returnAllAndLimit(),
 	optionsProperty,
 ];
@@ -35,7 +27,7 @@ export const description = updateDisplayOptions({ show: { resource: ['member'], 
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (itemIndex, output) => {
-		const groupId = requiredId.call(this, 'groupId', 'Group ID', itemIndex);
+		const groupId = readGroupId.call(this, itemIndex);
 		const limit = readLimit.call(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const flatten = options.flattenCustomFields !== false;

@@ -5,41 +5,47 @@ import { usageError } from '../../../shared/errors';
 
 export type PaginationMode = 'auto' | 'offset' | 'next';
 
+export const customFieldsOption: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. MemberDefined1, MemberDefined2',
+	description:
+		'Keys of the custom group member fields to return, separated by commas (AppDefinedDataFilter_GroupMember). Empty returns none when Fields is set, else all.',
+};
+
+export const fieldsOption: INodeProperties = {
+	displayName: 'Fields',
+	name: 'fields',
+	type: 'multiOptions',
+	default: [],
+	description:
+		'Member fields to return (MemberInfoFilter); Member_Account always comes back. Empty returns all fields.',
+	options: [
+		{ name: 'Join Time', value: 'JoinTime' },
+		{ name: 'Last Send Message Time', value: 'LastSendMsgTime' },
+		{ name: 'Message Flag', value: 'MsgFlag' },
+		{ name: 'Message Sequence', value: 'MsgSeq' },
+		{ name: 'Mute Until', value: 'MuteUntil' },
+		{ name: 'Name Card', value: 'NameCard' },
+		{ name: 'Role', value: 'Role' },
+	],
+};
+
+export const flattenCustomFieldsOption: INodeProperties = {
+	displayName: 'Flatten Custom Fields',
+	name: 'flattenCustomFields',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to turn AppMemberDefinedData, a list of {Key, Value}, into a customFields object of key: value',
+};
+
 export const optionsProperty: INodeProperties = optionsCollection([
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. MemberDefined1, MemberDefined2',
-		description:
-			'Keys of the custom group member fields to return, separated by commas (AppDefinedDataFilter_GroupMember). Empty returns none when Fields is set, else all.',
-	},
-	{
-		displayName: 'Fields',
-		name: 'fields',
-		type: 'multiOptions',
-		default: [],
-		description:
-			'Member fields to return (MemberInfoFilter); Member_Account always comes back. Empty returns all fields.',
-		options: [
-			{ name: 'Join Time', value: 'JoinTime' },
-			{ name: 'Last Send Message Time', value: 'LastSendMsgTime' },
-			{ name: 'Message Flag', value: 'MsgFlag' },
-			{ name: 'Message Sequence', value: 'MsgSeq' },
-			{ name: 'Mute Until', value: 'MuteUntil' },
-			{ name: 'Name Card', value: 'NameCard' },
-			{ name: 'Role', value: 'Role' },
-		],
-	},
-	{
-		displayName: 'Flatten Custom Fields',
-		name: 'flattenCustomFields',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to turn AppMemberDefinedData, a list of {Key, Value}, into a customFields object of key: value',
-	},
+	customFieldsOption,
+	fieldsOption,
+	flattenCustomFieldsOption,
 	{
 		displayName: 'Page Size',
 		name: 'pageSize',

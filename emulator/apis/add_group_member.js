@@ -1,0 +1,29 @@
+'use strict';
+// group_open_http_svc/add_group_member (https://trtc.io/document/34921): at most 300 members a call;
+// per member Result 1 added, 2 already a member, 3 invited (waiting for the user), 0 failed.
+
+const { ApiError, okBody } = require('../errors');
+const { bad, findGroup, refuseTypes, isValidUserId } = require('./groups_common');
+
+const MAX_MEMBERS = 300;
+
+function addGroupMember({ body, app, state, nowSeconds }) {
+	const group = findGroup(state, app, body);
+	refuseTypes(group, ['AVChatRoom'], 'add_group_member');
+	const list = body.MemberList;
+	if (!Array.isArray(list) || list.length === 0 || list.length > MAX_MEMBERS) throw bad(`MemberList must hold 1 to ${MAX_MEMBERS} members.`);
+	if (body.Silence != null && body.Silence !== 0 && body.Silence !== 1) throw bad('Silence must be 0 or 1.');
+	const members = group.members;
+	if (members.count >= group.maxMembers) throw new ApiError(10014, 'The group is full.');
+	const MemberList = list.map((item) => {
+		const id = item && typeof item === 'object' ? item.Member_Account : undefined;
+		if (!isValidUserId(id)) return { Member_Account: typeof id === 'string' ? id : '', Result: 0 };
+		if (members.has(id)) return { Member_Account: id, Result: 2 };
+		if (members.count >= group.maxMembers) return { Member_Account: id, Result: 0 };
+		if (group.inviteNeedsConfirmation) return { Member_Account: id, Result: 3 };
+		return { Member_Account: id, Result: members.add(id, nowSeconds) };
+	});
+	return okBody({ MemberList });
+}
+
+module.exports = { service: 'group_open_http_svc', command: 'add_group_member', mutates: true, badJsonCode: 10004, handler: addGroupMember };

@@ -1,0 +1,21 @@
+'use strict';
+// group_open_http_svc/delete_group_member (https://trtc.io/document/34949): at most 100 a call.
+// Success even for IDs that are not members; the owner cannot be removed.
+
+const { ApiError, okBody } = require('../errors');
+const { bad, findGroup, refuseTypes, userIdArray } = require('./groups_common');
+
+const MAX_MEMBERS = 100;
+
+function deleteGroupMember({ body, app, state }) {
+	const group = findGroup(state, app, body);
+	refuseTypes(group, ['AVChatRoom'], 'delete_group_member');
+	const ids = userIdArray(body.MemberToDel_Account, 'MemberToDel_Account', MAX_MEMBERS);
+	if (body.Silence != null && body.Silence !== 0 && body.Silence !== 1) throw bad('Silence must be 0 or 1.');
+	if (body.Reason != null && (typeof body.Reason !== 'string' || Buffer.byteLength(body.Reason) > 255)) throw bad('Reason must be a string of at most 255 bytes.');
+	if (ids.some((id) => group.members.get(id)?.Role === 'Owner')) throw new ApiError(10004, 'Invalid parameter: the group owner cannot be removed.');
+	group.members.removeMany(ids);
+	return okBody({});
+}
+
+module.exports = { service: 'group_open_http_svc', command: 'delete_group_member', mutates: true, badJsonCode: 10004, handler: deleteGroupMember };

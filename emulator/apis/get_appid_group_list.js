@@ -1,0 +1,36 @@
+'use strict';
+// group_open_http_svc/get_appid_group_list (https://trtc.io/document/34960): the app's group IDs in
+// creation order. Limit at most 10,000 (the default), Next 0 to start and 0 when done, optional
+// GroupType. Only 1 call a second (the server answers 60007 beyond it).
+
+const { okBody } = require('../errors');
+const { GROUP_TYPES } = require('../state');
+const { bad } = require('./groups_common');
+
+const MAX_LIMIT = 10000;
+
+function getAppidGroupList({ body, app, state }) {
+	const limit = body.Limit ?? MAX_LIMIT;
+	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw bad(`Limit must be 1 to ${MAX_LIMIT}.`);
+	const next = body.Next ?? 0;
+	if (!Number.isSafeInteger(next) || next < 0) throw bad('Next must be 0 or a value returned by the previous call.');
+	const type = body.GroupType;
+	if (type != null && !GROUP_TYPES.includes(type)) throw bad(`GroupType must be one of ${GROUP_TYPES.join(', ')}.`);
+	const catalog = state.catalog(app.sdkAppId);
+	if (next > catalog.count) throw bad('Next is not a value returned by this API.');
+	const page = catalog.page(next, limit, type, (id) => state.findGroup(app.sdkAppId, id).type);
+	return okBody({
+		TotalCount: page.total,
+		GroupIdList: page.ids.map((GroupId) => ({ GroupId })),
+		Next: page.next < catalog.count ? page.next : 0,
+	});
+}
+
+module.exports = {
+	service: 'group_open_http_svc',
+	command: 'get_appid_group_list',
+	mutates: false,
+	badJsonCode: 10004,
+	ratePerSecond: 1,
+	handler: getAppidGroupList,
+};

@@ -1,0 +1,3 @@
+import { searchGroups } from './listSearch';
+
+export const listSearch = { searchGroups };

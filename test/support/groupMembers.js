@@ -1,0 +1,75 @@
+'use strict';
+// Shared setup for the Group Members node tests: parameters, the Group picker's values, and a small
+// ILoadOptionsFunctions (as n8n gives listSearch methods) that signs and sends requests for real.
+const http = require('node:http');
+const { startBackend, json, paired } = require('./backend');
+
+const NODE = 'tencentChatGroupMembers';
+
+/** The Group picker's saved values. */
+const byId = (value) => ({ __rl: true, mode: 'id', value });
+const fromList = (value, cachedResultName) => ({ __rl: true, mode: 'list', value, ...(cachedResultName ? { cachedResultName } : {}) });
+
+/** Node parameters of one operation; `groupId` may be a string (as saved before the picker) or a picker value. */
+const member = (operation, groupId, more = {}) => ({ resource: 'member', operation, groupId, ...more });
+
+/** Starts the emulator and harness with `groups` added. */
+async function startGroupBackend(groups = [], emulatorOptions = {}) {
+	const backend = await startBackend(emulatorOptions);
+	for (const group of groups) backend.emu.addGroup(group);
+	backend.runMember = (operation, groupId, more, items, options) => backend.run(NODE, member(operation, groupId, more), items, options);
+	return backend;
+}
+
+/** The emulator's record of one member, or undefined. */
+function memberRecord(emu, groupId, account) {
+	return emu.getMembers(groupId, { full: true }).find((m) => m.Member_Account === account);
+}
+
+function post(url, body, timeout) {
+	return new Promise((resolve, reject) => {
+		const data = Buffer.from(body ?? '');
+		const req = http.request(url, { method: 'POST', timeout, headers: { 'Content-Type': 'application/json', 'Content-Length': data.length } }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolve({ statusCode: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+		});
+		req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+		req.on('error', reject);
+		req.end(data);
+	});
+}
+
+/**
+ * What n8n passes as `this` to a listSearch method: getCredentials, getNode, and
+ * helpers.httpRequestWithAuthentication, which runs the credential's authenticate as n8n does.
+ */
+function loadOptionsContext(credentials) {
+	const { TencentCloudChatApi } = require('../../dist/credentials/TencentCloudChatApi.credentials.js');
+	const credentialType = new TencentCloudChatApi();
+	const node = { id: 'picker', name: 'Tencent Chat Group Members', type: `n8n-nodes-tencent-chat.${NODE}`, typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		getNode: () => node,
+		getCredentials: async (type) => {
+			if (type !== 'tencentCloudChatApi') throw new Error(`no credential of type ${type}`);
+			return { ...credentials };
+		},
+		getNodeParameter: (name, fallback) => fallback,
+		helpers: {
+			async httpRequestWithAuthentication(type, options) {
+				const signed = await credentialType.authenticate({ ...credentials }, { ...options, qs: { ...options.qs } });
+				const url = new URL(`${signed.baseURL ?? ''}${signed.url}`);
+				for (const [key, value] of Object.entries(signed.qs ?? {})) url.searchParams.set(key, String(value));
+				return await post(url, signed.body, signed.timeout);
+			},
+		},
+	};
+}
+
+/** The node class as n8n loads it, for its methods. */
+function nodeClass() {
+	const { TencentChatGroupMembers } = require('../../dist/nodes/TencentChatGroupMembers/TencentChatGroupMembers.node.js');
+	return new TencentChatGroupMembers();
+}
+
+module.exports = { NODE, byId, fromList, member, startGroupBackend, memberRecord, loadOptionsContext, nodeClass, json, paired };
