@@ -178,3 +178,21 @@ describe('official account management and messages', () => {
 		]);
 	});
 });
+
+describe('group members', () => {
+	const ADD_MEMBER = 'group_open_http_svc/add_group_member';
+	const DEL_MEMBER = 'group_open_http_svc/delete_group_member';
+
+	test('add and delete send Member Joined and Member Left with those who joined or left', async () => {
+		emu.addGroup({ id: '@TGS#cbgroup', type: 'Public', members: [{ Member_Account: 'owner', Role: 'Owner' }, { Member_Account: 'm1', Role: 'Member' }] });
+		const added = await call(emu, ADD_MEMBER, { GroupId: '@TGS#cbgroup', MemberList: [{ Member_Account: 'm1' }, { Member_Account: 'm2' }] });
+		expect(added.json.MemberList.map((m) => m.Result)).toEqual([2, 1]);
+		const removed = await call(emu, DEL_MEMBER, { GroupId: '@TGS#cbgroup', MemberToDel_Account: ['m1', 'never'] });
+		expect(removed.json.ErrorCode).toBe(0);
+		await emu.callbacksIdle();
+		expect(receiver.received.map((r) => r.body)).toEqual([
+			{ CallbackCommand: 'Group.CallbackAfterNewMemberJoin', GroupId: '@TGS#cbgroup', Type: 'Public', JoinType: 'Invited', Operator_Account: DEMO.identifier, NewMemberList: [{ Member_Account: 'm2' }], EventTime: expect.any(Number) },
+			{ CallbackCommand: 'Group.CallbackAfterMemberExit', GroupId: '@TGS#cbgroup', Type: 'Public', ExitType: 'Kicked', Operator_Account: DEMO.identifier, ExitMemberList: [{ Member_Account: 'm1' }], EventTime: expect.any(Number) },
+		]);
+	});
+});

@@ -8,7 +8,8 @@ const { TOKEN, triggerCredentials, triggerWorkflow, emitted } = require('../../s
 const OA = '@TOA#_loop';
 const BEFORE = 'OfficialAccount.CallbackBeforeAddSubscriber';
 const AFTER = 'OfficialAccount.CallbackAfterAddSubscriber';
-const backend = useBackend({ emulator: { officialAccounts: [{ id: OA, subscribers: ['old1'] }] } });
+const GROUP = '@TGS#loop';
+const backend = useBackend({ emulator: { officialAccounts: [{ id: OA, subscribers: ['old1'] }], groups: [{ id: GROUP, type: 'Public', members: [{ Member_Account: 'owner', Role: 'Owner' }] }] } });
 
 let server;
 beforeAll(async () => {
@@ -64,4 +65,25 @@ test('a callback signed with another token is refused with 401 and starts nothin
 	expect(server.calls.map((c) => [c.status, c.started])).toEqual([[401, false], [401, false]]);
 	// Tencent goes ahead when a Before callback fails; the emulator does the same.
 	expect(backend().emu.getSubscribers(OA)).toContain('n4');
+});
+
+test('members added with the Group Members node reach a trigger on Member Joined, one item per member', async () => {
+	server.setWorkflow(triggerWorkflow({ events: ['Group.CallbackAfterNewMemberJoin'], options: { splitAccounts: true } }));
+	try {
+		const { items, error } = await backend().run(
+			'tencentChatGroupMembers',
+			{ resource: 'member', operation: 'add', groupId: { __rl: true, mode: 'id', value: GROUP }, memberAccounts: 'g1, g2' },
+			[{}],
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		await backend().emu.callbacksIdle();
+		const [run] = server.executions();
+		expect(emitted(run).map((j) => [j.event, j.GroupId, j.account, j.JoinType])).toEqual([
+			['Group.CallbackAfterNewMemberJoin', GROUP, 'g1', 'Invited'],
+			['Group.CallbackAfterNewMemberJoin', GROUP, 'g2', 'Invited'],
+		]);
+	} finally {
+		server.setWorkflow(triggerWorkflow({ events: [AFTER], options: { splitAccounts: true } }));
+	}
 });

@@ -11,7 +11,7 @@ const body = { CallbackCommand: ADDED, Official_Account: '@TOA#_v', Operator_Acc
 const workflow = triggerWorkflow({ events: [ADDED] });
 
 beforeAll(async () => {
-	await createHarness({ logLevel: 'debug' }); // so refusals are logged where the test can read them
+	await createHarness({ logLevel: 'warn' }); // so refusals are logged where the test can read them
 });
 
 function expectRefused(answer, status = 401) {
