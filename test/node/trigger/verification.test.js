@@ -32,6 +32,13 @@ describe('a correct callback', () => {
 		expect(answer.result.items('CRM')).toHaveLength(1);
 	});
 
+	test('neither the Callback Token nor the Secret Key reaches the items or the reply', async () => {
+		const answer = await post(workflow, { query: callbackQuery(ADDED), body });
+		const everything = JSON.stringify([answer.text, answer.result.run.data]);
+		expect(everything).not.toContain(TOKEN);
+		expect(everything).not.toContain(APP.secretKey);
+	});
+
 	test('an upper-case Sign is the same hex digest', async () => {
 		const t = nowSeconds();
 		const answer = await post(workflow, { query: callbackQuery(ADDED, { requestTime: t, Sign: sign(TOKEN, t).toUpperCase() }), body });
