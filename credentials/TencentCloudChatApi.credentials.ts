@@ -70,6 +70,15 @@ export class TencentCloudChatApi implements ICredentialType {
 			required: true,
 			description: 'The key used to compute the UserSig; it never leaves n8n',
 		},
+		{
+			displayName: 'Callback Token',
+			name: 'callbackToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. The callback token set in the Tencent Cloud Chat console (Callback Configuration). With it, the Tencent Chat Trigger accepts only callbacks signed with this token.',
+		},
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions) =>

@@ -65,6 +65,19 @@ class EmulatorClient {
 		if (opts.appId != null) q.set('appId', String(opts.appId));
 		return this.call('GET', `members?${q}`);
 	}
+	/** Posts hand-made callbacks to the callback URL (callbackControl.js sendCallbacks). */
+	sendCallback(spec) {
+		return this.call('POST', 'callbacks/send', spec);
+	}
+	callbackLog() {
+		return this.call('GET', 'callbacks');
+	}
+	clearCallbacks() {
+		return this.call('DELETE', 'callbacks');
+	}
+	callbacksIdle() {
+		return this.call('POST', 'callbacks/idle', {});
+	}
 	/** No-op for a plain client; spawnEmulator replaces it to stop the child. */
 	async close() {}
 }

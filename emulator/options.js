@@ -19,6 +19,13 @@ function defaults() {
 		lockoutAfter: 1000,
 		intercept: null,
 		logBodies: true,
+		// Third-party callbacks (callbacks.js): where to post, the console's callback token, which commands (null: all).
+		callbackUrl: null,
+		callbackToken: null,
+		callbackCommands: null,
+		callbackTimeoutMs: 2000,
+		callbackClientIp: '127.0.0.1',
+		callbackOptPlatform: 'RESTAPI',
 	};
 }
 
@@ -63,6 +70,26 @@ function applyOptions(opts, patch) {
 			case 'logBodies':
 				opts[key] = Boolean(value);
 				break;
+			case 'callbackUrl':
+				if (value !== null && !/^https?:\/\/\S+$/.test(String(value))) throw new Error('callbackUrl must be an http(s) URL or null');
+				opts.callbackUrl = value === null ? null : String(value);
+				break;
+			case 'callbackToken':
+				opts.callbackToken = value === null || value === '' ? null : String(value);
+				break;
+			case 'callbackCommands':
+				if (value !== null && !(Array.isArray(value) && value.every((c) => typeof c === 'string'))) {
+					throw new Error('callbackCommands must be a list of CallbackCommand names or null');
+				}
+				opts.callbackCommands = value === null ? null : [...value];
+				break;
+			case 'callbackTimeoutMs':
+				opts[key] = num(value, key, 1);
+				break;
+			case 'callbackClientIp':
+			case 'callbackOptPlatform':
+				opts[key] = String(value);
+				break;
 			case 'intercept':
 				if (value !== null && typeof value !== 'function') throw new Error('intercept must be a function or null');
 				opts.intercept = value;
@@ -78,7 +105,7 @@ function applyOptions(opts, patch) {
 function publicOptions(opts) {
 	const rest = { ...opts };
 	delete rest.intercept;
-	return { ...rest, faults: { ...opts.faults } };
+	return { ...rest, faults: { ...opts.faults }, callbackCommands: opts.callbackCommands && [...opts.callbackCommands] };
 }
 
 module.exports = { defaults, applyOptions, publicOptions, FAULT_KINDS, KEYS };

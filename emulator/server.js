@@ -16,6 +16,8 @@ const { defaults, applyOptions, publicOptions, KEYS, FAULT_KINDS } = require('./
 const APPLIED_FAULTS = ['appliedThen502', 'appliedThenReset'];
 const datasets = require('./datasets');
 const { handleControl } = require('./control');
+const { Callbacks } = require('./callbacks');
+const { sendCallbacks, handleCallbackControl } = require('./callbackControl');
 
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -73,9 +75,11 @@ class Emulator {
 		this.url = null;
 		this.port = null;
 		this.timers = new Set();
+		this.callbacks = new Callbacks(() => this.opts);
 		// Bound, so callers may pass the methods around (e.g. `const { requests } = emu`).
 		for (const m of ['close', 'addApp', 'addOfficialAccount', 'addGroup', 'loadSeed', 'getSubscribers', 'getMembers',
-			'setOptions', 'getOptions', 'reset', 'requests', 'clearRequests', 'stats']) {
+			'setOptions', 'getOptions', 'reset', 'requests', 'clearRequests', 'stats', 'sendCallback', 'callbackLog',
+			'clearCallbacks', 'callbacksIdle']) {
 			this[m] = this[m].bind(this);
 		}
 		this.reset();
@@ -91,6 +95,8 @@ class Emulator {
 		this.rates = new RateLimiter();
 		this.lockout = new Lockout();
 		this.rng = datasets.mulberry32(this.opts.faultSeed);
+		this.callbacks.clear();
+		this.state.callbacks = this.callbacks; // for API handlers that only see the state
 		const s = this.startOptions;
 		for (const app of s.apps || []) this.state.addApp(app);
 		if (s.seed != null) this.loadSeed(s.seed);
@@ -166,6 +172,27 @@ class Emulator {
 		return { requests: this.log.length, calls, errors, faults, distinctTicketIds: tickets.size };
 	}
 
+	// ---- callbacks (callbacks.js) --------------------------------------------
+
+	/** Posts hand-made callbacks to the callback URL now (see callbackControl.js sendCallbacks). */
+	sendCallback(spec) {
+		return sendCallbacks(this, spec);
+	}
+
+	/** The callbacks posted so far: query, body, HTTP status, parsed reply, ms. */
+	callbackLog() {
+		return this.callbacks.entries();
+	}
+
+	clearCallbacks() {
+		return this.callbacks.clear();
+	}
+
+	/** Resolves when every After callback in flight has been answered. */
+	callbacksIdle() {
+		return this.callbacks.idle();
+	}
+
 	// ---- server lifecycle ---------------------------------------------------
 
 	listen(port = 0) {
@@ -185,6 +212,7 @@ class Emulator {
 	async close() {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
+		this.callbacks.close();
 		if (!this.server) return;
 		const server = this.server;
 		this.server = null;
@@ -216,7 +244,9 @@ class Emulator {
 		const m = /^\/v4\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname);
 		let work;
 		if (m) work = this.handleApi(req, res, url, m[1], m[2]);
-		else if (url.pathname.startsWith('/__emulator/')) work = handleControl(this, req, res, url, readBody);
+		else if (url.pathname.startsWith('/__emulator/')) {
+			work = handleCallbackControl(this, req, res, url, readBody) ?? handleControl(this, req, res, url, readBody);
+		}
 		else {
 			res.writeHead(404, { 'Content-Type': 'text/html' });
 			res.end('<html><body><h1>404 Not Found</h1></body></html>');
@@ -392,7 +422,10 @@ class Emulator {
 		if (fault === 'malformedJson' && api.mutates) return { ...this.faultAnswer(fault), fault };
 		let answer;
 		try {
-			const result = api.handler({ body: ctx.body, app, state: this.state, nowSeconds, options: opts });
+			// Handlers that post a Before callback wait for its answer, so they may be async.
+			const result = await api.handler({
+				body: ctx.body, app, state: this.state, nowSeconds, options: opts, identifier, callbacks: this.callbacks,
+			});
 			answer = { status: 200, headers: JSON_HEADERS, body: result.json ?? JSON.stringify(result), errorCode: 0 };
 		} catch (err) {
 			if (!(err instanceof ApiError)) throw err;

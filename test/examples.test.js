@@ -48,9 +48,12 @@ async function runExample(name) {
 const calls = (command) => emu.requests().filter((request) => request.command === command);
 const commands = () => [...new Set(emu.requests().map((request) => request.command))].sort();
 
-test('every example is importable as is: known node types, the demo credential, a Manual Trigger', () => {
+// Started by Tencent's callbacks (the Tencent Chat Trigger), not by hand: test/node/trigger/examples.test.js runs them.
+const TRIGGERED = ['new-subscriber-to-crm.json', 'subscriber-guard.json'];
+
+test('every example is importable as is: known node types, the demo credential, a Manual Trigger or the Tencent Chat Trigger', () => {
 	const files = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
-	expect(files.sort()).toEqual(['crm-sync.json', 'crm-tier-sync.json', 'group-onboarding.json', 'group-roster.json', 'message-archive.json', 'subscriber-export.json', 'weekly-broadcast.json']);
+	expect(files.sort()).toEqual(['crm-sync.json', 'crm-tier-sync.json', 'group-onboarding.json', 'group-roster.json', 'message-archive.json', 'new-subscriber-to-crm.json', 'subscriber-export.json', 'subscriber-guard.json', 'weekly-broadcast.json']);
 	for (const file of files) {
 		const workflow = example(path.basename(file, '.json'));
 		expect(workflow.name).toMatch(/^Tencent Chat: /);
@@ -67,8 +70,10 @@ test('every example is importable as is: known node types, the demo credential, 
 			expect(names).toContain(from);
 			for (const target of main.flat()) expect(names).toContain(target.node);
 		}
-		// One Manual Trigger, so the editor's button and `n8n execute` can run it.
-		expect(workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.manualTrigger')).toHaveLength(1);
+		// One Manual Trigger, so the editor's button and `n8n execute` can run it; or one Tencent Chat Trigger.
+		const starter = TRIGGERED.includes(file) ? 'n8n-nodes-tencent-chat.tencentChatTrigger' : 'n8n-nodes-base.manualTrigger';
+		expect(workflow.nodes.filter((node) => node.type === starter)).toHaveLength(1);
+		if (TRIGGERED.includes(file)) expect(workflow.nodes.find((node) => node.type === starter).webhookId).toMatch(/^[0-9a-f-]{36}$/);
 	}
 });
 

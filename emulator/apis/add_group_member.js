@@ -7,7 +7,7 @@ const { bad, findGroup, refuseTypes, isValidUserId } = require('./groups_common'
 
 const MAX_MEMBERS = 300;
 
-function addGroupMember({ body, app, state, nowSeconds }) {
+function addGroupMember({ body, app, state, nowSeconds, identifier, callbacks }) {
 	const group = findGroup(state, app, body);
 	refuseTypes(group, ['AVChatRoom'], 'add_group_member');
 	const list = body.MemberList;
@@ -23,6 +23,13 @@ function addGroupMember({ body, app, state, nowSeconds }) {
 		if (group.inviteNeedsConfirmation) return { Member_Account: id, Result: 3 };
 		return { Member_Account: id, Result: members.add(id, nowSeconds) };
 	});
+	const joined = MemberList.filter((m) => m.Result === 1).map((m) => ({ Member_Account: m.Member_Account }));
+	if (joined.length) {
+		// https://trtc.io/document/34354 family: Group.CallbackAfterNewMemberJoin; an admin's add reads as an invitation
+		callbacks?.emit(app.sdkAppId, 'Group.CallbackAfterNewMemberJoin', {
+			GroupId: group.id, Type: group.type, JoinType: 'Invited', Operator_Account: identifier, NewMemberList: joined,
+		});
+	}
 	return okBody({ MemberList });
 }
 

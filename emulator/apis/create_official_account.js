@@ -21,7 +21,7 @@ function customId(body, state, appId) {
 	return id;
 }
 
-function createOfficialAccount({ body, app, state, nowSeconds }) {
+function createOfficialAccount({ body, app, state, nowSeconds, identifier, callbacks }) {
 	requireOfficialAccountService(app);
 	if (!isValidUserId(body.Owner_Account)) throw badParam('Owner_Account must be an imported user ID.');
 	checkTextFields(body, ['Name']);
@@ -35,6 +35,10 @@ function createOfficialAccount({ body, app, state, nowSeconds }) {
 		messages: 0,
 		maxSubscribers: body.MaxSubscriberNum ?? DEFAULT_MAX_SUBSCRIBERS,
 		profile,
+	});
+	// https://trtc.io/document/60796
+	callbacks?.emit(app.sdkAppId, 'OfficialAccount.CallbackAfterCreateOfficialAccount', {
+		Official_Account: id, Operator_Account: identifier, Owner_Account: body.Owner_Account, Name: body.Name,
 	});
 	return okBody({ OfficialAccountUserID: id });
 }

@@ -7,14 +7,20 @@ const { bad, findGroup, refuseTypes, userIdArray } = require('./groups_common');
 
 const MAX_MEMBERS = 100;
 
-function deleteGroupMember({ body, app, state }) {
+function deleteGroupMember({ body, app, state, identifier, callbacks }) {
 	const group = findGroup(state, app, body);
 	refuseTypes(group, ['AVChatRoom'], 'delete_group_member');
 	const ids = userIdArray(body.MemberToDel_Account, 'MemberToDel_Account', MAX_MEMBERS);
 	if (body.Silence != null && body.Silence !== 0 && body.Silence !== 1) throw bad('Silence must be 0 or 1.');
 	if (body.Reason != null && (typeof body.Reason !== 'string' || Buffer.byteLength(body.Reason) > 255)) throw bad('Reason must be a string of at most 255 bytes.');
 	if (ids.some((id) => group.members.get(id)?.Role === 'Owner')) throw new ApiError(10004, 'Invalid parameter: the group owner cannot be removed.');
+	const left = [...new Set(ids)].filter((id) => group.members.has(id)).map((id) => ({ Member_Account: id }));
 	group.members.removeMany(ids);
+	if (left.length) {
+		callbacks?.emit(app.sdkAppId, 'Group.CallbackAfterMemberExit', {
+			GroupId: group.id, Type: group.type, ExitType: 'Kicked', Operator_Account: identifier, ExitMemberList: left,
+		});
+	}
 	return okBody({});
 }
 

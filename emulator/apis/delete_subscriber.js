@@ -1,12 +1,14 @@
 'use strict';
 // official_account_open_http_svc/delete_subscriber: per-item Result 1 removed, 2 not subscribed, 0 failed.
+// Callback: OfficialAccount.CallbackAfterDeleteSubscriber with the removed IDs (https://trtc.io/document/60802).
 
 const { ApiError, okBody } = require('../errors');
 const { requireOfficialAccountService, findSubscriberAccount, isValidUserId, echoId } = require('./common');
 
 const MAX_ITEMS = 100; // undocumented; API-NOTES says use 100
+const AFTER = 'OfficialAccount.CallbackAfterDeleteSubscriber';
 
-function deleteSubscriber({ body, app, state }) {
+function deleteSubscriber({ body, app, state, identifier, callbacks }) {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	const list = body.SubscriberToDel_Account;
@@ -17,6 +19,10 @@ function deleteSubscriber({ body, app, state }) {
 		if (!isValidUserId(id)) return { Subscriber_Account: echoId(id), Result: 0 };
 		return { Subscriber_Account: id, Result: account.subscribers.remove(id) };
 	});
+	const removed = SubscriberList.filter((r) => r.Result === 1).map((r) => ({ Subscriber_Account: r.Subscriber_Account }));
+	if (callbacks && removed.length) {
+		callbacks.emit(app.sdkAppId, AFTER, { Official_Account: account.id, Operator_Account: identifier, SubscribeAccountList: removed });
+	}
 	return okBody({ SubscriberList });
 }
 

@@ -5,10 +5,11 @@
 const { okBody } = require('../errors');
 const { requireOfficialAccountService, findSubscriberAccount } = require('./common');
 
-function destroyOfficialAccount({ body, app, state }) {
+function destroyOfficialAccount({ body, app, state, identifier, callbacks }) {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	state.removeAccount(app.sdkAppId, account.id);
+	callbacks?.emit(app.sdkAppId, 'OfficialAccount.CallbackAfterOfficialAccountDestroyed', { Official_Account: account.id, Operator_Account: identifier });
 	return okBody({});
 }
 

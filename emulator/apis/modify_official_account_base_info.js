@@ -9,7 +9,7 @@ const { badParam, checkTextFields, profileOf } = require('../accounts');
 
 const FIELDS = ['Name', 'Introduction', 'FaceUrl', 'Organization', 'CustomString', 'MaxSubscriberNum'];
 
-function modifyBaseInfo({ body, app, state }) {
+function modifyBaseInfo({ body, app, state, identifier, callbacks }) {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	const given = FIELDS.filter((f) => body[f] !== undefined);
@@ -21,6 +21,8 @@ function modifyBaseInfo({ body, app, state }) {
 		if (f === 'MaxSubscriberNum') account.subscribers.maxSubscribers = body.MaxSubscriberNum;
 		else profile[f] = body[f];
 	}
+	const changed = Object.fromEntries(given.map((f) => [f, body[f]]));
+	callbacks?.emit(app.sdkAppId, 'OfficialAccount.CallbackAfterOfficialAccountInfoChanged', { Official_Account: account.id, Operator_Account: identifier, ...changed });
 	return okBody({});
 }
 

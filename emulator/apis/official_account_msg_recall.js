@@ -28,7 +28,7 @@ function recallOne(store, key) {
 	return 0;
 }
 
-function msgRecall({ body, app, state }) {
+function msgRecall({ body, app, state, identifier, callbacks }) {
 	requireOfficialAccountService(app);
 	const account = findMessageAccount(state, app, body.Official_Account);
 	const keys = body.MsgKeyList;
@@ -38,6 +38,9 @@ function msgRecall({ body, app, state }) {
 		if (Buffer.byteLength(body.Reason) > MAX_REASON_BYTES) throw bad(`Reason is longer than ${MAX_REASON_BYTES} bytes.`);
 	}
 	const RecallRetList = keys.map((key) => ({ MsgKey: typeof key === 'string' ? key : '', RetCode: recallOne(account.messages, key) }));
+	for (const r of RecallRetList.filter((x) => x.RetCode === 0)) {
+		callbacks?.emit(app.sdkAppId, 'OfficialAccount.CallbackAfterMsgWithDraw', { Official_Account: account.id, Operator_Account: identifier, MsgKey: r.MsgKey });
+	}
 	return okBody({ RecallRetList });
 }
 

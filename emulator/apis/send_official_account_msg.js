@@ -43,7 +43,7 @@ function checkBody(body) {
 	}
 }
 
-function sendOfficialAccountMsg({ body, app, state, nowSeconds, options }) {
+function sendOfficialAccountMsg({ body, app, state, nowSeconds, options, callbacks }) {
 	requireOfficialAccountService(app);
 	const account = findMessageAccount(state, app, body.Official_Account);
 	checkBody(body);
@@ -65,6 +65,14 @@ function sendOfficialAccountMsg({ body, app, state, nowSeconds, options }) {
 	// Whether online-only messages reach the history is not documented: the emulator keeps them.
 	const msg = account.messages.append({ body: body.MsgBody, time: nowSeconds, cloudCustomData: body.CloudCustomData });
 	log.stored.push({ content, time: nowSeconds, key: msg.MsgKey });
+	callbacks?.emit(app.sdkAppId, 'OfficialAccount.CallbackAfterSendMsg', {
+		Official_Account: account.id,
+		MsgKey: msg.MsgKey,
+		MsgTime: msg.MsgTimeStamp,
+		OnlineOnlyFlag: body.OnlineOnlyFlag ?? 0,
+		MsgBody: body.MsgBody,
+		CloudCustomData: body.CloudCustomData ?? '',
+	});
 	return okBody({ MsgTime: msg.MsgTimeStamp, MsgKey: msg.MsgKey });
 }
 

@@ -10,6 +10,8 @@ export interface ChatCredentials {
 	identifier: string;
 	secretKey: string;
 	baseUrl: string;
+	/** The console's callback token ('' when not set): the Tencent Chat Trigger checks callbacks' Sign with it. */
+	callbackToken: string;
 }
 
 /** A credential field is missing or malformed. The message names the field and says how to fix it. */
@@ -94,5 +96,6 @@ export function readCredentials(data: ICredentialDataDecryptedObject): ChatCrede
 		);
 	}
 	const baseUrl = parseBaseUrl(text(data.region) || 'china', data.baseUrl);
-	return { sdkAppId, identifier, secretKey, baseUrl };
+	const callbackToken = text(data.callbackToken);
+	return { sdkAppId, identifier, secretKey, baseUrl, callbackToken };
 }

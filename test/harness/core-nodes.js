@@ -7,7 +7,7 @@ const path = require('node:path');
 const CORE_PACKAGE = 'n8n-nodes-base';
 
 // The nodes the examples use. Each loads in milliseconds; none needs credentials.
-const CORE_NODES = ['manualTrigger', 'scheduleTrigger', 'code', 'set', 'if', 'compareDatasets', 'stickyNote'];
+const CORE_NODES = ['manualTrigger', 'scheduleTrigger', 'code', 'set', 'if', 'compareDatasets', 'stickyNote', 'httpRequest'];
 
 function coreNodesDir() {
 	return path.dirname(require.resolve(`${CORE_PACKAGE}/package.json`));

@@ -84,10 +84,11 @@ function startStack(workflow) {
 }
 
 /**
- * Starts the workflow. Returns { done, cancel } where done resolves to
+ * Starts the workflow (from `stack`, n8n's node execution stack, when given: e.g. a webhook trigger with the
+ * items it returned). Returns { done, cancel } where done resolves to
  * { run, error, execute } once the engine has fully stopped.
  */
-function startExecution({ workflow, workflowData, credentialsHelper, startRunnerTask, mode = 'manual' }) {
+function startExecution({ workflow, workflowData, credentialsHelper, startRunnerTask, mode = 'manual', stack }) {
 	const executionId = randomUUID();
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const after = createDeferred();
@@ -97,7 +98,7 @@ function startExecution({ workflow, workflowData, credentialsHelper, startRunner
 		after.resolve(run);
 	});
 	const additionalData = buildAdditionalData({ executionId, workflowId: workflow.id, hooks, credentialsHelper, startRunnerTask });
-	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: startStack(workflow) } });
+	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: stack ?? startStack(workflow) } });
 	const execute = new HarnessWorkflowExecute(additionalData, mode, runExecutionData);
 
 	let execution;

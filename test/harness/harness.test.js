@@ -165,7 +165,7 @@ describe('harness with n8n-nodes-base core nodes', () => {
 		const plain = await createHarness({ packageDir: null });
 		expect(() => plain.nodeTypes.getByName('n8n-nodes-base.set')).toThrow();
 		for (const name of CORE_NODES) expect(harness.nodeTypes.getByName(`n8n-nodes-base.${name}`)).toBeDefined();
-		await expect(createHarness({ packageDir: null, coreNodes: ['httpRequest'] })).rejects.toThrow(/httpRequest not supported/);
+		await expect(createHarness({ packageDir: null, coreNodes: ['slack'] })).rejects.toThrow(/slack not supported/);
 	});
 
 	test('Manual Trigger -> Code (all items, then each item) -> Set -> If; sticky notes do not run', async () => {

@@ -6,9 +6,23 @@ const { createResult } = require('./result');
 
 const { CREDENTIAL_TYPE, CREDENTIAL_ID, CREDENTIAL_NAME, DEFAULT_TIMEOUT_MS, PACKAGE_NAME } = require('./constants');
 
-function createRunner({ loader, nodeTypes, credentialTypes, container, packageName, startRunnerTask }) {
+/** n8n-workflow's Workflow over a copy of the JSON (Workflow fills parameter defaults into the node objects). */
+function buildWorkflow(data, nodeTypes) {
 	const { Workflow } = require('n8n-workflow');
+	return new Workflow({
+		id: data.id ?? 'harness-workflow',
+		name: data.name ?? 'Harness workflow',
+		nodes: data.nodes,
+		connections: data.connections ?? {},
+		active: false,
+		nodeTypes,
+		staticData: data.staticData,
+		settings: { executionOrder: 'v1', ...data.settings },
+		pinData: data.pinData,
+	});
+}
 
+function createRunner({ loader, nodeTypes, credentialTypes, container, packageName, startRunnerTask }) {
 	/**
 	 * Runs workflow JSON ({ nodes, connections, settings? }). Returns a promise
 	 * of the result that also has cancel(), for cancelling while it runs.
@@ -18,17 +32,7 @@ function createRunner({ loader, nodeTypes, credentialTypes, container, packageNa
 		// Workflow fills parameter defaults into the node objects: work on a copy.
 		const data = structuredClone(workflowJson);
 		try {
-			workflow = new Workflow({
-				id: data.id ?? 'harness-workflow',
-				name: data.name ?? 'Harness workflow',
-				nodes: data.nodes,
-				connections: data.connections ?? {},
-				active: false,
-				nodeTypes,
-				staticData: data.staticData,
-				settings: { executionOrder: 'v1', ...data.settings },
-				pinData: data.pinData,
-			});
+			workflow = buildWorkflow(data, nodeTypes);
 		} catch (error) {
 			// e.g. an unknown node type: a broken test, not a failed run
 			return Object.assign(Promise.reject(error), { cancel() {} });
@@ -100,7 +104,8 @@ function createRunner({ loader, nodeTypes, credentialTypes, container, packageNa
 	}
 
 	const { loadOptionsContext } = require('./contexts').createContexts({ nodeTypes, credentialTypes, packageName });
-	return { run, runNode, loadOptionsContext, loader, nodeTypes, credentialTypes, container, packageName };
+	const { callWebhook } = require('./webhook').createWebhookCaller({ nodeTypes, credentialTypes, startRunnerTask });
+	return { run, runNode, callWebhook, loadOptionsContext, loader, nodeTypes, credentialTypes, container, packageName };
 }
 
 // Rejects (and cancels the run) if it has not finished within ms: a clearer
@@ -117,4 +122,4 @@ function withTimeout(promise, ms, cancel, timers) {
 	});
 }
 
-module.exports = { createRunner };
+module.exports = { createRunner, buildWorkflow, withTimeout };

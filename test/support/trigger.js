@@ -1,0 +1,66 @@
+'use strict';
+// Shared setup of the Tencent Chat Trigger tests: a workflow Trigger -> Set, Tencent-style signed queries,
+// and a call of the trigger's webhook through the harness (n8n-core's WebhookContext, then the engine).
+const { createHash } = require('node:crypto');
+const { createHarness } = require('../harness');
+const { APP } = require('./backend');
+
+const TRIGGER = 'n8n-nodes-tencent-chat.tencentChatTrigger';
+const TOKEN = 'console-callback-token-9a7c';
+const OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
+const CRED_ID = 'cred-1';
+
+/** Credential data of the test app, with or without a Callback Token. */
+function triggerCredentials({ callbackToken = TOKEN, ...overrides } = {}) {
+	return { sdkAppId: APP.sdkAppId, region: 'china', identifier: 'administrator', secretKey: APP.secretKey, callbackToken, ...overrides };
+}
+
+const sign = (token, requestTime) => createHash('sha256').update(`${token}${requestTime}`).digest('hex');
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The query Tencent sends: SdkAppid, CallbackCommand, contenttype, ClientIP, OptPlatform, and Sign/RequestTime with a token. */
+function callbackQuery(command, { token = TOKEN, requestTime = nowSeconds(), sdkAppId = APP.sdkAppId, ...overrides } = {}) {
+	const query = { SdkAppid: String(sdkAppId), CallbackCommand: command, contenttype: 'json', ClientIP: '203.0.113.7', OptPlatform: 'RESTAPI' };
+	if (token) Object.assign(query, { Sign: sign(token, requestTime), RequestTime: String(requestTime) });
+	for (const [k, v] of Object.entries(overrides)) {
+		if (v === null) delete query[k];
+		else query[k] = v;
+	}
+	return query;
+}
+
+/** Trigger (events, options) -> Set ("CRM", merging `values`), as users wire it. */
+function triggerWorkflow({ events = ['*'], options = {}, values = { seen: true }, downstream = true } = {}) {
+	const nodes = [
+		{
+			id: 'trigger',
+			name: 'Tencent Chat Trigger',
+			type: TRIGGER,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: '5b0a5a1e-0000-4000-8000-000000000013',
+			parameters: { events, options },
+			credentials: { tencentCloudChatApi: { id: CRED_ID, name: 'Tencent Cloud Chat' } },
+		},
+	];
+	const connections = {};
+	if (downstream) {
+		nodes.push({ id: 'set', name: 'CRM', type: 'harness.set', typeVersion: 1, position: [220, 0], parameters: { values: typeof values === 'string' ? values : JSON.stringify(values) } });
+		connections['Tencent Chat Trigger'] = { main: [[{ node: 'CRM', type: 'main', index: 0 }]] };
+	}
+	return { id: 'trigger-test', name: 'Trigger test', nodes, connections };
+}
+
+/**
+ * Posts one callback to the trigger's webhook. `body` is the JSON payload (or use rawBody/headers for odd requests).
+ * Resolves to the harness's answer: { status, body, text, started, result }.
+ */
+async function post(workflow, { query, body, rawBody, headers, credentials = triggerCredentials() }) {
+	const harness = await createHarness();
+	return await harness.callWebhook(workflow, { request: { query, body, rawBody, headers }, credentials: { [CRED_ID]: credentials } });
+}
+
+/** The JSON the trigger emitted (its own output items). */
+const emitted = (answer) => answer.result.items('Tencent Chat Trigger').map((item) => item.json);
+
+module.exports = { TRIGGER, TOKEN, OK, APP, triggerCredentials, sign, nowSeconds, callbackQuery, triggerWorkflow, post, emitted };
