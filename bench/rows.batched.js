@@ -1,5 +1,5 @@
 'use strict';
-// Table rows of the batched scenarios (bench/scenarios.batched.js).
+// Table rows of the batched and Group Members scenarios (bench/scenarios.batched.js, bench/scenarios.groups.js).
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (value) => `${Math.round(value)} MB`;
@@ -39,6 +39,45 @@ function batchedRows(results) {
 			target: `${expected} calls (${pass(r.calls.calls === expected)})`,
 			rss: mb(r.memory.maxRssMb),
 			notes: `densest second at the server ${r.calls.maxPerSecond} calls`,
+		});
+	}
+	return out.concat(groupRows(results));
+}
+
+const ADD_FLOOR_MS = (30_000 / 300 / 200) * 1000; // 100 calls at 200 calls/s
+
+function groupRows(results) {
+	const out = [];
+	const add = results['group-add-field'];
+	if (add) {
+		const wall = add.node.executionTime;
+		const floor = ADD_FLOOR_MS + 50; // and the last answer's 50 ms
+		out.push({
+			scenario: '8. Add 30,000 group members: 30,000 items, ID Source "Field of Each Input Item"',
+			calls: `${int(add.calls.calls)} (expected 100)`,
+			wall: s(wall),
+			reference: `floor ${s(floor)} (100 calls at 200/s, plus the last answer)`,
+			ratio: `${(wall / floor).toFixed(2)}×`,
+			target: `≤ 1.25× (${pass(wall / floor <= 1.25 && add.calls.calls === 100)})`,
+			rss: mb(add.memory.maxRssMb),
+			notes: `densest second at the server ${add.calls.maxPerSecond} calls; 60007 answers ${add.calls.rateLimited}`,
+		});
+	}
+	const role = results['group-get-role'];
+	if (role) {
+		out.push({ scenario: '9. Get Role of 5,000 members', calls: int(role.calls.calls), wall: s(role.node.executionTime), reference: 'exactly 10 calls', ratio: '', target: `10 calls (${pass(role.calls.calls === 10)})`, rss: mb(role.memory.maxRssMb), notes: '' });
+	}
+	const picker = results['group-picker'];
+	if (picker) {
+		out.push({
+			scenario: "10. Group picker's first page, app of 20,000 groups",
+			calls: int(picker.calls),
+			wall: s(picker.ms),
+			reference: 'under 2 s',
+			ratio: '',
+			target: `< 2 s (${pass(picker.ms < 2000)})`,
+			rss: mb(picker.memory.maxRssMb),
+			notes: `${picker.results} groups listed${picker.more ? ', more on the next page' : ''}`,
 		});
 	}
 	return out;

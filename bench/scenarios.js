@@ -315,6 +315,7 @@ const SCENARIOS = {
 	'group-members': () => groupMembers({ repeat: 5 }),
 	diy,
 	...require('./scenarios.batched').BATCHED_SCENARIOS,
+	...require('./scenarios.groups').GROUP_SCENARIOS,
 };
 
 module.exports = { SCENARIOS, SYNC_SIZE, RETURN_ALL_SIZE, GROUP_SIZE, DIY_SAMPLE };

@@ -13,10 +13,10 @@ import { optionsCollection } from '../shared/descriptions';
 import { EVENT_OPTIONS, isBeforeEvent, isSelected } from './events';
 import { callbackItems } from './output';
 import { OK_REPLY, answerNow, failReply } from './reply';
+import { replyFields } from './replyMode';
 import { verifyCallback } from './verify';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const WORKFLOW_REPLY = '$parameter["options"]["beforeEventReply"] === "workflow"';
 
 interface TriggerOptions {
 	splitAccounts?: boolean;
@@ -63,8 +63,7 @@ export class TencentChatTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				// Before Event Reply "workflow": n8n answers with the first item of the last node, as the Webhook node's "When Last Node Finishes".
-				responseMode: `={{ ${WORKFLOW_REPLY} ? "lastNode" : "onReceived" }}`,
-				responseData: `={{ ${WORKFLOW_REPLY} ? "firstEntryJson" : "" }}`,
+				...replyFields(),
 				path: 'webhook',
 			},
 		],

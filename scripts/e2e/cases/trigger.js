@@ -193,6 +193,29 @@ function assert(ok, message) {
 	if (!ok) throw new Error(message);
 }
 
+/**
+ * n8n 2.x registers the webhooks of active workflows only after its REST API answers: wait until each URL
+ * reaches the trigger (which answers an unsigned, empty POST with 400 or 401) instead of n8n's 404.
+ */
+async function webhooksRegistered(urls, timeoutMs = 30000) {
+	const started = Date.now();
+	for (const url of urls) {
+		for (;;) {
+			const status = await new Promise((resolve) => {
+				const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
+					res.resume();
+					resolve(res.statusCode);
+				});
+				req.on('error', () => resolve(0));
+				req.end('{}');
+			});
+			if (status !== 404 && status !== 0) break;
+			if (Date.now() - started > timeoutMs) throw new Error(`webhook ${url} not registered after ${timeoutMs} ms`);
+			await sleep(250);
+		}
+	}
+}
+
 async function runTriggerCases({ n8n, emu, app, record, log = () => {}, load = LOAD }) {
 	const recorder = await startRecorder();
 	let server;
@@ -204,6 +227,7 @@ async function runTriggerCases({ n8n, emu, app, record, log = () => {}, load = L
 		await activate(n8n, 'e2eTrigGuard1');
 		server = await n8n.start();
 		const urlOf = (hook) => `${server.url}/webhook/${hook}/webhook`;
+		await webhooksRegistered([urlOf(HOOK_AFTER), urlOf(HOOK_BEFORE)]);
 		log(`[trigger] n8n started at ${server.url}; callbacks go to ${urlOf(HOOK_AFTER)}`);
 		await emu.setOptions({ callbackUrl: urlOf(HOOK_AFTER), callbackToken: TOKEN, callbackCommands: null });
 
@@ -274,3 +298,4 @@ async function runTriggerCases({ n8n, emu, app, record, log = () => {}, load = L
 
 module.exports = runTriggerCases;
 module.exports.TRIGGER_WORKFLOW_IDS = ['e2eTrigAfter1', 'e2eTrigGuard1'];
+module.exports.TOKEN = TOKEN;
