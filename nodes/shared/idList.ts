@@ -53,6 +53,20 @@ export interface IdParameter {
 	label: string;
 }
 
+/** A list of user IDs typed or mapped per item, e.g. Subscriber Accounts; `action` completes "The user IDs to …". */
+export function idListProperty(displayName: string, name: string, action: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. user001, user002',
+		description: `The user IDs to ${action}: one ID, several separated by commas or new lines, or an array given by an expression`,
+		hint: 'For an array from the input, use an expression such as {{ $json.userIds }}',
+	};
+}
+
 /** ID Source: a list (or an expression) per item, or a field read straight from each item. */
 export function idSourceProperties(listProperty: INodeProperties, placeholder = 'e.g. userId'): INodeProperties[] {
 	return [

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiError, usageError } from '../../../shared/errors';
-import { idSourceProperties, itemIdReader } from '../../../shared/idList';
+import { idListProperty, idSourceProperties, itemIdReader } from '../../../shared/idList';
 import { apiRequest, type TencentAnswer } from '../../../shared/transport';
 
 export const SERVICE = 'group_open_http_svc';
@@ -77,16 +77,7 @@ export function groupIdReader(this: IExecuteFunctions): (itemIndex: number) => s
 
 /** Member Accounts with ID Source, as in the Official Account node's Add. */
 export function memberAccountsProperties(action: string): INodeProperties[] {
-	return idSourceProperties({
-		displayName: 'Member Accounts',
-		name: 'memberAccounts',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. user001, user002',
-		description: `The user IDs to ${action}: one ID, several separated by commas or new lines, or an array given by an expression`,
-		hint: 'For an array from the input, use an expression such as {{ $json.userIds }}',
-	});
+	return idSourceProperties(idListProperty('Member Accounts', 'memberAccounts', action));
 }
 
 export function memberAccountsReader(

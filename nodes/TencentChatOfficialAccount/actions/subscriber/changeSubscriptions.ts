@@ -7,7 +7,7 @@ import {
 
 import { runBatched } from '../../../shared/batches';
 import { maxCallsPerSecondOption, optionsCollection } from '../../../shared/descriptions';
-import { itemIdReader } from '../../../shared/idList';
+import { idListProperty, itemIdReader } from '../../../shared/idList';
 import { readMaxCallsPerSecond } from '../../../shared/parameters';
 import { apiRequest } from '../../../shared/transport';
 import { SERVICE, readOfficialAccount } from '../common';
@@ -27,16 +27,7 @@ export interface SubscriptionChange {
 }
 
 export function subscriberAccountsProperty(action: string): INodeProperties {
-	return {
-		displayName: 'Subscriber Accounts',
-		name: 'subscriberAccounts',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. user001, user002',
-		description: `The user IDs to ${action}: one ID, several separated by commas or new lines, or an array given by an expression`,
-		hint: 'For an array from the input, use an expression such as {{ $json.userIds }}',
-	};
+	return idListProperty('Subscriber Accounts', 'subscriberAccounts', action);
 }
 
 export const changeOptions: INodeProperties = optionsCollection([maxCallsPerSecondOption]);
