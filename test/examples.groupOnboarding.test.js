@@ -1,33 +1,17 @@
 'use strict';
 // examples/group-onboarding.json through n8n's engine (Code and If nodes included) against the demo data set:
 // CRM customers in -> Add to the community group -> Update their name card.
-const fs = require('node:fs');
-const path = require('node:path');
-const { createHarness } = require('./harness');
-const { startEmulator, datasets } = require('../emulator');
+const { useDemoExamples, json, demo } = require('./support/examples');
 
-const demo = datasets.demo;
 const COMMUNITY = demo.communityGroupId;
-const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'group-onboarding.json'), 'utf8'));
-const json = (items) => items.map((item) => item.json);
-
-let emu;
-let harness;
-beforeAll(async () => {
-	emu = await startEmulator({ port: 0, seed: 'demo' });
-	harness = await createHarness({ coreNodes: true });
-});
-afterAll(() => emu?.close());
+const ctx = useDemoExamples();
 
 test('40 new customers are added in one call, 2 were members already; all 42 get their name card', async () => {
-	const credentials = { 'tencent-chat-demo': { sdkAppId: demo.sdkAppId, region: 'custom', baseUrl: emu.url, identifier: demo.identifier, secretKey: demo.secretKey } };
-	const result = await harness.run(workflow, { credentials, timeoutMs: 30000 });
-	expect(result.error).toBeUndefined();
-	expect(result.status).toBe('success');
+	const result = await ctx.runExample('group-onboarding');
 
 	const customers = json(result.items('CRM Customers'));
 	expect(customers).toHaveLength(42);
-	const adds = emu.requests().filter((r) => r.command === 'add_group_member');
+	const adds = ctx.emu.requests().filter((r) => r.command === 'add_group_member');
 	expect(adds.map((r) => r.body)).toEqual([{ GroupId: COMMUNITY, MemberList: customers.map((c) => ({ Member_Account: c.userId })), Silence: 1 }]);
 	const added = json(result.items('Add to Community Group'));
 	expect(added.filter((a) => a.result === 'added')).toHaveLength(40);
@@ -36,14 +20,14 @@ test('40 new customers are added in one call, 2 were members already; all 42 get
 		{ groupId: COMMUNITY, memberAccount: 'member000003', result: 'alreadyMember', resultCode: 2 },
 	]);
 
-	const updates = emu.requests().filter((r) => r.command === 'modify_group_member_info');
+	const updates = ctx.emu.requests().filter((r) => r.command === 'modify_group_member_info');
 	// Update runs items concurrently: the calls may arrive in any order.
 	const byMember = (a, b) => a.Member_Account.localeCompare(b.Member_Account);
 	expect(updates.map((r) => r.body).sort(byMember)).toEqual(customers.map((c) => ({ GroupId: COMMUNITY, Member_Account: c.userId, NameCard: `${c.name} (${c.company})` })).sort(byMember));
 	expect(json(result.items('Update Name Card'))[0]).toEqual({ groupId: COMMUNITY, memberAccount: 'cust0001', nameCard: 'Customer 1 (Globex)' });
 
 	// The group as Get Many sees it: 1,234 + 40 members, each customer with the name card.
-	const members = emu.getMembers(COMMUNITY, { full: true });
+	const members = ctx.emu.getMembers(COMMUNITY, { full: true });
 	expect(members).toHaveLength(1274);
 	const cards = new Map(members.map((m) => [m.Member_Account, m.NameCard]));
 	for (const c of customers) expect(cards.get(c.userId)).toBe(`${c.name} (${c.company})`);

@@ -1,40 +1,16 @@
 'use strict';
 // The Official Account examples of issue 11 (weekly broadcast, CRM tier sync) through n8n's engine
 // with n8n's own nodes, against the emulator's `demo` data set.
-const fs = require('node:fs');
-const path = require('node:path');
-const { createHarness } = require('./harness');
-const { startEmulator, datasets } = require('../emulator');
+const { useDemoExamples, json, userId, demo } = require('./support/examples');
 
-const demo = datasets.demo;
 const ACCOUNT = demo.officialAccountId;
-const example = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', `${name}.json`), 'utf8'));
-const json = (items) => items.map((item) => item.json);
-const userId = (n) => `user${String(n).padStart(6, '0')}`;
-
-let emu;
-let harness;
-let credentials;
-
-beforeAll(async () => {
-	emu = await startEmulator({ port: 0, seed: 'demo' });
-	harness = await createHarness({ coreNodes: true });
-	credentials = {
-		'tencent-chat-demo': { sdkAppId: demo.sdkAppId, region: 'custom', baseUrl: emu.url, identifier: demo.identifier, secretKey: demo.secretKey },
-	};
-});
-afterAll(() => emu?.close());
-beforeEach(() => emu.reset());
-
-const calls = (command) => emu.requests().filter((request) => request.command === command);
-const commands = () => [...new Set(emu.requests().map((request) => request.command))].sort();
-const account = () => emu.state.findAccount(demo.sdkAppId, ACCOUNT);
+const ctx = useDemoExamples();
+const { runExample, calls, commands } = ctx;
+const account = () => ctx.emu.state.findAccount(demo.sdkAppId, ACCOUNT);
 
 test('weekly broadcast: one send with this week\'s text, the newest message in the history', async () => {
 	const before = account().messages.count;
-	const result = await harness.run(example('weekly-broadcast'), { credentials, timeoutMs: 30000 });
-	expect(result.error).toBeUndefined();
-	expect(result.status).toBe('success');
+	const result = await runExample('weekly-broadcast');
 	expect(commands()).toEqual(['send_official_account_msg']);
 	const [call] = calls('send_official_account_msg');
 	const text = json(result.items("This Week's Message"))[0].text;
@@ -51,9 +27,7 @@ test('weekly broadcast: one send with this week\'s text, the newest message in t
 });
 
 test('CRM tier sync: each follower gets tier:<tier> as Custom Data; the one who does not follow is an error item', async () => {
-	const result = await harness.run(example('crm-tier-sync'), { credentials, timeoutMs: 30000 });
-	expect(result.error).toBeUndefined();
-	expect(result.status).toBe('success');
+	const result = await runExample('crm-tier-sync');
 	const tiers = ['bronze', 'silver', 'gold'];
 	const written = json(result.items('Write Tier'));
 	expect(written).toHaveLength(21);

@@ -4,49 +4,18 @@
 // in-process task runner), against the emulator's `demo` data set. Each test
 // starts from the fresh data set and asserts exact results and API calls.
 const fs = require('node:fs');
+const { CORE_NODES } = require('./harness');
 const path = require('node:path');
-const { createHarness, CORE_NODES } = require('./harness');
-const { startEmulator, datasets } = require('../emulator');
+const { datasets } = require('../emulator');
+const { useDemoExamples, example, json, userId, demo, EXAMPLES_DIR } = require('./support/examples');
 
-const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
 const CREDENTIAL = { id: 'tencent-chat-demo', name: 'Tencent Cloud Chat API' };
-const demo = datasets.demo;
 const ACCOUNT = demo.officialAccountId; // @TOA#_demo_news: 3,000 subscribers, user000001..user003000
 const COMMUNITY = demo.communityGroupId; // 1,234 members, custom fields Level and Team
-
-const example = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8'));
-const json = (items) => items.map((item) => item.json);
 const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-const userId = (n) => `user${String(n).padStart(6, '0')}`;
 
-let emu;
-let harness;
-let credentials;
-
-beforeAll(async () => {
-	emu = await startEmulator({ port: 0, seed: 'demo' });
-	harness = await createHarness({ coreNodes: true });
-	credentials = {
-		[CREDENTIAL.id]: {
-			sdkAppId: demo.sdkAppId,
-			region: 'custom',
-			baseUrl: emu.url,
-			identifier: demo.identifier,
-			secretKey: demo.secretKey,
-		},
-	};
-});
-afterAll(() => emu?.close());
-beforeEach(() => emu.reset()); // the demo data set, as seeded; an empty request log
-
-async function runExample(name) {
-	const result = await harness.run(example(name), { credentials, timeoutMs: 30000 });
-	expect(result.error).toBeUndefined();
-	expect(result.status).toBe('success');
-	return result;
-}
-const calls = (command) => emu.requests().filter((request) => request.command === command);
-const commands = () => [...new Set(emu.requests().map((request) => request.command))].sort();
+const ctx = useDemoExamples();
+const { runExample, calls, commands } = ctx;
 
 // Started by Tencent's callbacks (the Tencent Chat Trigger), not by hand: test/node/trigger/examples.test.js runs them.
 const TRIGGERED = ['new-subscriber-to-crm.json', 'subscriber-guard.json'];
@@ -63,7 +32,7 @@ test('every example is importable as is: known node types, the demo credential, 
 			const [pkg, type] = node.type.split('.');
 			if (pkg === 'n8n-nodes-base') expect(CORE_NODES).toContain(type);
 			else expect(pkg).toBe('n8n-nodes-tencent-chat');
-			expect(() => harness.nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
+			expect(() => ctx.harness.nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
 			if (pkg === 'n8n-nodes-tencent-chat') expect(node.credentials).toEqual({ tencentCloudChatApi: CREDENTIAL });
 		}
 		for (const [from, { main }] of Object.entries(workflow.connections)) {
@@ -88,7 +57,7 @@ test('CRM sync: the subscribers become exactly the CRM contacts, in batches of 1
 	expect(compare.map((output) => output.length)).toEqual([150, 0, 2900, 100]); // In A only, Same, Different, In B only
 
 	// The emulator's final subscriber set is the CRM's contact list.
-	expect([...emu.getSubscribers(ACCOUNT)].sort()).toEqual([...contacts].sort());
+	expect([...ctx.emu.getSubscribers(ACCOUNT)].sort()).toEqual([...contacts].sort());
 
 	expect(json(result.items('Add Subscribers'))).toEqual(
 		range(3001, 3150).map((n) => ({ officialAccount: ACCOUNT, subscriberAccount: userId(n), result: 'added', resultCode: 1 })),
@@ -111,7 +80,7 @@ test('CRM sync: the subscribers become exactly the CRM contacts, in batches of 1
 	const deletes = calls('delete_subscriber').map((call) => call.body.SubscriberToDel_Account);
 	expect(deletes.map((batch) => batch.length)).toEqual([100]);
 	expect(deletes.flat()).toEqual(range(1, 100).map(userId)); // plain IDs
-	expect(emu.requests().every((request) => request.status === 200 && !request.errorCode)).toBe(true);
+	expect(ctx.emu.requests().every((request) => request.status === 200 && !request.errorCode)).toBe(true);
 });
 
 test('subscriber export: one row per subscriber, in Tencent order, from 15 pages', async () => {
@@ -140,7 +109,7 @@ test('subscriber export: one row per subscriber, in Tencent order, from 15 pages
 test('group roster: 1,234 Community members over Next in 13 calls, custom fields flattened', async () => {
 	const result = await runExample('group-roster');
 	const members = json(result.items('Get Members'));
-	const expected = emu.getMembers(COMMUNITY, { full: true });
+	const expected = ctx.emu.getMembers(COMMUNITY, { full: true });
 	expect(expected).toHaveLength(1234);
 	// Fields asked for: Role, NameCard, JoinTime (Member_Account always); custom fields flattened.
 	expect(members).toEqual(

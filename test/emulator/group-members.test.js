@@ -1,24 +1,17 @@
 'use strict';
 // get_group_member_info: Offset paging, Community Next paging, filters, caps, 10018.
 
-const { startEmulator, datasets } = require('../../emulator');
-const { call, MEMBERS } = require('./helpers');
+const { datasets } = require('../../emulator');
+const { call, MEMBERS, useDemoEmulator } = require('./helpers');
 
 const PUB = datasets.demo.publicGroupId;
 const COMM = datasets.demo.communityGroupId;
 
+const demo = useDemoEmulator();
 let emu;
-beforeAll(async () => {
-	emu = await startEmulator({ seed: 'demo', rateLimit: false });
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+beforeAll(() => (emu = demo.emu));
 
-async function ok(body) {
-	const r = await call(emu, MEMBERS, body);
-	expect(r.json).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
-	return r.json;
-}
+const ok = (body) => demo.ok(MEMBERS, body);
 
 async function errorCode(body) {
 	const r = await call(emu, MEMBERS, body);

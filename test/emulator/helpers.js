@@ -77,4 +77,26 @@ const MSGS = 'official_account_open_http_svc/official_account_msg_get_simple';
 const MEMBERS = 'group_open_http_svc/get_group_member_info';
 const CHECK = 'im_open_login_svc/account_check';
 
-module.exports = { DEMO, sign, call, request, queryString, SUBS, ADD, DEL, MSGS, MEMBERS, CHECK };
+/**
+ * The emulator with the demo data set (rate limit off) for a test file, reset before each test. Returns
+ * { emu, ok(path, body) } (emu set in beforeAll); ok() expects Tencent's OK envelope and gives the answer.
+ */
+function useDemoEmulator() {
+	const { startEmulator } = require('../../emulator');
+	const ctx = {
+		ok: async (path, body) => {
+			const r = await call(ctx.emu, path, body);
+			expect(r.status).toBe(200);
+			expect(r.json).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+			return r.json;
+		},
+	};
+	beforeAll(async () => {
+		ctx.emu = await startEmulator({ seed: 'demo', rateLimit: false });
+	});
+	afterAll(() => ctx.emu.close());
+	beforeEach(() => ctx.emu.reset());
+	return ctx;
+}
+
+module.exports = { DEMO, sign, call, request, queryString, useDemoEmulator, SUBS, ADD, DEL, MSGS, MEMBERS, CHECK };

@@ -1,8 +1,8 @@
 'use strict';
 // Official account management, subscriber Custom Data, sending and recalling: the commands of issue 11.
 
-const { startEmulator, datasets } = require('../../emulator');
-const { call, ADD, SUBS, MSGS } = require('./helpers');
+const { datasets } = require('../../emulator');
+const { call, ADD, SUBS, MSGS, useDemoEmulator } = require('./helpers');
 
 const S = 'official_account_open_http_svc/';
 const CREATE = S + 'create_official_account';
@@ -16,18 +16,11 @@ const RECALL = S + 'official_account_msg_recall';
 const OA = datasets.demo.officialAccountId;
 const FAST = { minIntervalMs: 0, perHour: 1000 };
 
+const demo = useDemoEmulator();
 let emu;
-beforeAll(async () => {
-	emu = await startEmulator({ seed: 'demo', rateLimit: false });
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+beforeAll(() => (emu = demo.emu));
 
-async function ok(path, body) {
-	const r = await call(emu, path, body);
-	expect(r.json).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
-	return r.json;
-}
+const ok = (path, body) => demo.ok(path, body);
 
 async function fails(path, body) {
 	const r = await call(emu, path, body);

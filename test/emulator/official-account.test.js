@@ -1,26 +1,18 @@
 'use strict';
 // Official account APIs: subscribers (get/add/delete, Next paging) and message history.
 
-const { startEmulator, datasets } = require('../../emulator');
+const { datasets } = require('../../emulator');
 const { encodeNext, handler } = require('../../emulator/apis/get_subscriber_info');
 const { subscriberId } = require('../../emulator/datasets');
-const { DEMO, call, SUBS, ADD, DEL, MSGS } = require('./helpers');
+const { DEMO, call, SUBS, ADD, DEL, MSGS, useDemoEmulator } = require('./helpers');
 
 const OA = datasets.demo.officialAccountId;
 
+const demo = useDemoEmulator();
 let emu;
-beforeAll(async () => {
-	emu = await startEmulator({ seed: 'demo', rateLimit: false });
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+beforeAll(() => (emu = demo.emu));
 
-async function ok(path, body) {
-	const r = await call(emu, path, body);
-	expect(r.status).toBe(200);
-	expect(r.json).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
-	return r.json;
-}
+const ok = (path, body) => demo.ok(path, body);
 
 async function errorCode(path, body) {
 	const r = await call(emu, path, body);

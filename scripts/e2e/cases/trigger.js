@@ -26,6 +26,7 @@ const { randomInt } = require('node:crypto');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const { signUserSig } = require(path.join(REPO, 'emulator'));
+const { httpJson } = require('../n8n');
 
 const PKG = 'n8n-nodes-tencent-chat';
 const TOKEN = 'e2e-console-callback-token-51c7';
@@ -201,14 +202,7 @@ async function webhooksRegistered(urls, timeoutMs = 30000) {
 	const started = Date.now();
 	for (const url of urls) {
 		for (;;) {
-			const status = await new Promise((resolve) => {
-				const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
-					res.resume();
-					resolve(res.statusCode);
-				});
-				req.on('error', () => resolve(0));
-				req.end('{}');
-			});
+			const status = await httpJson('POST', url, {}).then((answer) => answer.status, () => 0);
 			if (status !== 404 && status !== 0) break;
 			if (Date.now() - started > timeoutMs) throw new Error(`webhook ${url} not registered after ${timeoutMs} ms`);
 			await sleep(250);
