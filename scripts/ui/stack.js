@@ -1,0 +1,77 @@
+'use strict';
+/*
+ * What the editor test runs against: the emulator with its demo data set, a
+ * real n8n 2.x (the e2e install) with this package installed as a community
+ * package, its owner account, and Debian's Chromium driven by playwright-core.
+ * Every process is registered with scripts/e2e/n8n.js's process registry, so
+ * killAllStarted() stops them all by id.
+ */
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const { REPO } = require('../e2e/install');
+const { createN8n, npmPack, trackProcess } = require('../e2e/n8n');
+
+const CHROMIUM = '/usr/bin/chromium';
+const OWNER = { email: 'owner@ui.test', password: 'Ui-Passw0rd!' };
+
+/** Debian's Chromium, installed with apt-get when it is missing (CI runs as root). */
+function ensureChromium(log) {
+	if (fs.existsSync(CHROMIUM)) return CHROMIUM;
+	log('Chromium is missing: apt-get install -y chromium');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	for (const args of [['update'], ['install', '-y', 'chromium']]) {
+		const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+		if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}): install chromium as root`);
+	}
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
+	return CHROMIUM;
+}
+
+/** The emulator (demo data set) in a child process. */
+async function startEmulator() {
+	const { spawnEmulator } = require(path.join(REPO, 'emulator'));
+	const emu = await spawnEmulator({ port: 0, seed: 'demo' });
+	trackProcess(emu.process, 'emulator');
+	return emu;
+}
+
+/** n8n 2.x with the packed package as a community package, started, with its owner signed in. */
+async function startN8n(cleanups) {
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ui-pack-'));
+	cleanups.push(() => fs.rmSync(packDir, { recursive: true, force: true }));
+	const tgz = npmPack(REPO, packDir);
+	const n8n = await createN8n('v2');
+	cleanups.push(() => n8n.cleanup());
+	n8n.installPackage(tgz);
+	const server = await n8n.start();
+	cleanups.push(() => server.stop());
+	const rest = await n8n.restOwnerLogin(server.url, OWNER);
+	return { n8n, server, rest };
+}
+
+/** Chromium as a browser server (its process is ours to kill by id) and a client connected to it. */
+async function startBrowser(log) {
+	const { chromium } = require('playwright-core');
+	const executablePath = ensureChromium(log);
+	const browserServer = await chromium.launchServer({ executablePath, headless: true, args: ['--no-sandbox'] });
+	const child = browserServer.process();
+	trackProcess(child, 'chromium', { group: true });
+	const browser = await chromium.connect(browserServer.wsEndpoint());
+	return { browser, browserServer, pid: child.pid };
+}
+
+/** A signed-in browser page on the editor, 1280x800, with the owner's auth cookie. */
+async function openEditorPage(browser, url, cookie) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+	const name = cookie.slice(0, cookie.indexOf('='));
+	const value = cookie.slice(cookie.indexOf('=') + 1);
+	await context.addCookies([{ name, value, url }]);
+	const page = await context.newPage();
+	return { context, page };
+}
+
+module.exports = { ensureChromium, startEmulator, startN8n, startBrowser, openEditorPage, OWNER, CHROMIUM };
