@@ -56,6 +56,7 @@ async function reopenAndSeeSuccess(page) {
 	await page.getByTestId('ndv').getByTestId('credential-edit-button').click();
 	const success = dialog(page).getByTestId('credentials-config-container-test-success');
 	await success.waitFor({ timeout: 60000 });
+	await page.waitForTimeout(500); // the banner's Retry button fades in (for the picture)
 	return (await success.innerText()).trim().split('\n')[0].trim();
 }
 

@@ -1,11 +1,13 @@
 'use strict';
 /*
- * What the editor should show, read from the built nodes (dist/) through
- * package.json's `n8n` field, so the test follows the nodes' copy and their
+ * What the editor should show, read from the built nodes (every
+ * dist/nodes/<Node>/<Node>.node.js, so a node left out of package.json's
+ * `n8n.nodes` is missed in the panel), following the nodes' copy and their
  * newest version: display names, resources, operations (with their action
  * names in the nodes panel) and the parameters each operation shows.
  */
 
+const fs = require('node:fs');
 const path = require('node:path');
 
 const { REPO } = require('../e2e/install');
@@ -18,14 +20,21 @@ function newestDescription(NodeClass) {
 	return { ...node.description, ...node.nodeVersions[version].description };
 }
 
-/** Whether a property is shown for these parameter values (displayOptions.show/hide, plain values only). */
+const CONDITIONS = { eq: (a, b) => a === b, not: (a, b) => a !== b, gte: (a, b) => a >= b, lte: (a, b) => a <= b, gt: (a, b) => a > b, lt: (a, b) => a < b };
+
+/** One displayOptions value: a plain value, or n8n's `{ _cnd: { gte: 2 } }` form. */
+function allows(allowed, value) {
+	return allowed.some((a) => {
+		if (a && typeof a === 'object' && a._cnd) return Object.entries(a._cnd).every(([op, b]) => CONDITIONS[op]?.(value, b) ?? false);
+		return a === value;
+	});
+}
+
+/** Whether a property is shown for these parameter values (values['@version']: the node version). */
 function isShown(property, values) {
 	const { show = {}, hide = {} } = property.displayOptions || {};
-	const matches = (name, allowed) => name in values && allowed.includes(values[name]);
-	for (const [name, allowed] of Object.entries(show)) {
-		if (name.startsWith('@')) continue; // @version: the newest version is shown
-		if (!(name in values) || !matches(name, allowed)) return false;
-	}
+	const matches = (name, allowed) => name in values && allows(allowed, values[name]);
+	for (const [name, allowed] of Object.entries(show)) if (!matches(name, allowed)) return false;
 	return !Object.entries(hide).some(([name, hidden]) => matches(name, hidden));
 }
 
@@ -34,15 +43,20 @@ function optionsOf(property) {
 	return Object.fromEntries((property?.options || []).map((o) => [o.value, { name: o.name, action: o.action }]));
 }
 
+/** Only the `key` entry of a displayOptions.show object. */
+function pick(show, key) {
+	return show && key in show ? { [key]: show[key] } : {};
+}
+
 /** Resource -> operation -> { name, action, parameters: [display names shown with the defaults] }. */
-function operationsOf(properties) {
+function operationsOf(properties, version) {
 	const resourceProperty = properties.find((p) => p.name === 'resource');
 	const result = {};
 	for (const [resource, { name }] of Object.entries(optionsOf(resourceProperty))) {
-		const operationProperty = properties.find((p) => p.name === 'operation' && isShown(p, { resource }));
+		const operationProperty = properties.find((p) => p.name === 'operation' && isShown(p, { '@version': version, resource }));
 		const operations = {};
 		for (const [operation, option] of Object.entries(optionsOf(operationProperty))) {
-			const values = defaultsFor(properties, { resource, operation });
+			const values = defaultsFor(properties, { '@version': version, resource, operation });
 			const parameters = properties
 				.filter((p) => !['resource', 'operation', 'notice'].includes(p.name) && p.type !== 'notice' && isShown(p, values))
 				.map((p) => p.displayName);
@@ -60,21 +74,32 @@ function defaultsFor(properties, picked) {
 	return values;
 }
 
-/** [{ file, name, displayName, isTrigger, resources }] for every node in package.json's n8n.nodes. */
-function packageNodes() {
-	const pkg = require(path.join(REPO, 'package.json'));
-	return pkg.n8n.nodes.map((file) => {
+/** The built node files, dist/nodes/<Node>/<Node>.node.js: what the panel must list, whatever package.json says. */
+function builtNodeFiles() {
+	const dist = path.join(REPO, 'dist', 'nodes');
+	return fs
+		.readdirSync(dist, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.flatMap((entry) => fs.readdirSync(path.join(dist, entry.name)).filter((f) => f.endsWith('.node.js')).map((f) => `dist/nodes/${entry.name}/${f}`))
+		.sort();
+}
+
+/** [{ file, name, displayName, isTrigger, properties, resources }] for every built node. */
+function builtNodes() {
+	return builtNodeFiles().map((file) => {
 		const exports = require(path.join(REPO, file));
 		const description = newestDescription(Object.values(exports)[0]);
+		const version = Math.max(...[description.version].flat());
 		return {
 			file,
 			name: description.name,
 			displayName: description.displayName,
 			isTrigger: description.group.includes('trigger'),
-			properties: description.properties,
-			resources: operationsOf(description.properties),
+			version,
+			properties: description.properties.filter((p) => isShown({ displayOptions: { show: pick(p.displayOptions?.show, '@version') } }, { '@version': version })),
+			resources: operationsOf(description.properties, version),
 		};
 	});
 }
 
-module.exports = { packageNodes, isShown };
+module.exports = { builtNodes, isShown };
