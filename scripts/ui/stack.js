@@ -9,32 +9,54 @@
 
 const fs = require('node:fs');
 const os = require('node:os');
+const net = require('node:net');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const { REPO } = require('../e2e/install');
 const { createN8n, npmPack, trackProcess } = require('../e2e/n8n');
 
-const CHROMIUM = '/usr/bin/chromium';
+const PICTURE_EMULATOR_PORT = 8080;
 const OWNER = { email: 'owner@ui.test', password: 'Ui-Passw0rd!' };
+
+/** The chromium on PATH, or null. */
+function findChromium() {
+	const r = spawnSync('which', ['chromium'], { encoding: 'utf8' });
+	return r.status === 0 ? r.stdout.trim() : null;
+}
 
 /** Debian's Chromium, installed with apt-get when it is missing (CI runs as root). */
 function ensureChromium(log) {
-	if (fs.existsSync(CHROMIUM)) return CHROMIUM;
-	log('Chromium is missing: apt-get install -y chromium');
+	const found = findChromium();
+	if (found) return found;
+	log('Chromium is missing: apt-get update && apt-get install -y chromium');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	for (const args of [['update'], ['install', '-y', 'chromium']]) {
 		const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-		if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}): install chromium as root`);
+		if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}): install Debian's chromium as root`);
 	}
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
-	return CHROMIUM;
+	const installed = findChromium();
+	if (!installed) throw new Error('apt-get installed chromium but it is not on PATH');
+	return installed;
 }
 
-/** The emulator (demo data set) in a child process. */
+/** Whether a TCP port on 127.0.0.1 can be listened on now. */
+function portIsFree(port) {
+	return new Promise((resolve) => {
+		const probe = net.createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+	});
+}
+
+/**
+ * The emulator (demo data set) in a child process, on 8080 (the README's Base URL, so the credential
+ * picture stays the same from run to run) when that port is free, else on any free port.
+ */
 async function startEmulator() {
 	const { spawnEmulator } = require(path.join(REPO, 'emulator'));
-	const emu = await spawnEmulator({ port: 0, seed: 'demo' });
+	const port = (await portIsFree(PICTURE_EMULATOR_PORT)) ? PICTURE_EMULATOR_PORT : 0;
+	const emu = await spawnEmulator({ port, seed: 'demo' });
 	trackProcess(emu.process, 'emulator');
 	return emu;
 }
@@ -74,4 +96,4 @@ async function openEditorPage(browser, url, cookie) {
 	return { context, page };
 }
 
-module.exports = { ensureChromium, startEmulator, startN8n, startBrowser, openEditorPage, OWNER, CHROMIUM };
+module.exports = { ensureChromium, startEmulator, startN8n, startBrowser, openEditorPage, OWNER };
