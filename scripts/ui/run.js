@@ -75,7 +75,7 @@ function pictureTaker(page) {
 		fs.mkdirSync(PICTURES, { recursive: true });
 		const file = path.join(PICTURES, `${name}.png`);
 		// Toasts of earlier steps would cover the output: hidden in the picture only.
-		await (locator || page).screenshot({ path: file, caret: 'hide', style: '.el-notification { display: none !important; }' });
+		await (locator || page).screenshot({ path: file, animations: 'disabled', caret: 'hide', style: '.el-notification { display: none !important; }' });
 	};
 }
 
