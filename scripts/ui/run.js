@@ -74,6 +74,7 @@ function pictureTaker(page) {
 		if (!SAVE_PICTURES) return;
 		fs.mkdirSync(PICTURES, { recursive: true });
 		const file = path.join(PICTURES, `${name}.png`);
+		await page.mouse.move(640, 2); // no hover highlight left in the picture
 		// Toasts of earlier steps would cover the output: hidden in the picture only.
 		await (locator || page).screenshot({ path: file, animations: 'disabled', caret: 'hide', style: '.el-notification { display: none !important; }' });
 	};
