@@ -73,7 +73,7 @@ function assertRows(rows, values, what) {
 /** Execute step with the default Limit; the panel says "N items" and the first rows match. */
 async function runAndCompare(ctx, what, values, limit) {
 	const { countText, rows } = await editor.executeStep(ctx.page);
-	assert.match(countText, new RegExp(`^${limit} items?$`), `${what}: item count`);
+	assert.match(countText, new RegExp(`^${limit} items?$`), `${what}: the panel should say ${limit} items; it says "${countText}"`);
 	assertRows(rows, values, what);
 	return `${countText}, rows 1-${values.length} as the emulator holds them`;
 }
