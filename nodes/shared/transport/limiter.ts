@@ -41,9 +41,9 @@ const MAX_STARTUP_MS = 150;
 const CATCH_UP_MS = 100;
 /**
  * After a rate-limit answer the pacer uses half its share of `rate` (never less than MIN_SHARE), and
- * regains it over time: quickly up to near the part of the overrun that got through, then slowly, so
- * several n8n processes that share one app settle at their part of its quota instead of overrunning it
- * again and again.
+ * regains it over time: quickly up to near the part of the overrun that got through, then slowly, a
+ * little faster with every second without an overrun (others may have stopped), so several n8n processes
+ * that share one app settle at their part of its quota instead of overrunning it again and again.
  */
 const MIN_SHARE = 1 / 16;
 const DECREASE = 0.5;
@@ -136,7 +136,13 @@ export class CallPacer {
 		const seconds = Math.max(0, now - this.shareAt) / 1000;
 		this.shareAt = now;
 		if (this.share < this.fastUpTo) this.share = Math.min(this.fastUpTo, this.share + FAST_RECOVERY_PER_SECOND * seconds);
-		else this.share = Math.min(1, this.share + SLOW_RECOVERY_PER_SECOND * seconds);
+		else {
+			// At SLOW_RECOVERY_PER_SECOND × (1 + seconds since the cut), summed over the seconds since the last look.
+			const sinceCut = Math.max(0, now - this.cutAt) / 1000;
+			const before = Math.max(0, sinceCut - seconds);
+			const gained = SLOW_RECOVERY_PER_SECOND * (seconds + (sinceCut ** 2 - before ** 2) / 2);
+			this.share = Math.min(1, this.share + gained);
+		}
 		return this.share;
 	}
 
