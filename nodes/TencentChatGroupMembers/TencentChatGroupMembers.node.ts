@@ -16,7 +16,8 @@ export class TencentChatGroupMembers implements INodeType {
 		name: 'tencentChatGroupMembers',
 		icon: { light: 'file:tencentChat.svg', dark: 'file:tencentChat.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Manage the members of Tencent Cloud Chat groups: add, remove, update, roles, muting, and Get Many over every page',

@@ -182,8 +182,4 @@ export async function groupRequest(
 	);
 }
 
-/** Tencent's Unix seconds as an ISO time; 0 (or nothing) is null. */
-export function isoTime(seconds: unknown): string | null {
-	const value = Number(seconds);
-	return Number.isFinite(value) && value > 0 ? new Date(value * 1000).toISOString() : null;
-}
+export { isoTime } from '../../../shared/simplify';

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { usageError } from '../../../shared/errors';
+import { customFieldsObject } from '../../../shared/simplify';
 
 export type PaginationMode = 'auto' | 'offset' | 'next';
 
@@ -134,14 +135,7 @@ export function readPagination(options: IDataObject): PaginationMode {
 export function flattenCustomFields(member: IDataObject): IDataObject {
 	const data = member.AppMemberDefinedData;
 	if (!Array.isArray(data)) return member;
-	const customFields: IDataObject = {};
-	for (const entry of data as IDataObject[]) {
-		// Defined, not assigned, so keys such as "__proto__" stay plain own properties.
-		if (typeof entry?.Key === 'string') {
-			Object.defineProperty(customFields, entry.Key, { value: entry.Value, enumerable: true, writable: true, configurable: true });
-		}
-	}
 	delete member.AppMemberDefinedData;
-	member.customFields = customFields;
+	member.customFields = customFieldsObject(data);
 	return member;
 }
