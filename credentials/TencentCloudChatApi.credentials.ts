@@ -24,11 +24,13 @@ export class TencentCloudChatApi implements ICredentialType {
 		{
 			displayName: 'SDKAppID',
 			name: 'sdkAppId',
-			type: 'number',
-			default: 0,
+			// Text, not a number field: a number field starts at 0 and hides the placeholder. Credentials saved
+			// with a number keep working, since both are read the same way.
+			type: 'string',
+			default: '',
 			required: true,
 			placeholder: 'e.g. 1400000001',
-			description: 'The application ID shown in the Tencent Cloud Chat console',
+			description: 'The application ID shown in the Tencent Cloud Chat console, a number such as 1400000001',
 		},
 		{
 			displayName: 'Region',
