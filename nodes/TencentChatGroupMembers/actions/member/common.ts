@@ -8,6 +8,7 @@ import type {
 import { apiError, usageError } from '../../../shared/errors';
 import { idListProperty, idSourceProperties, itemIdReader } from '../../../shared/idList';
 import { apiRequest, type TencentAnswer } from '../../../shared/transport';
+import { tencentSaid } from '../../../shared/transport/describe';
 
 export const SERVICE = 'group_open_http_svc';
 
@@ -149,7 +150,7 @@ export async function groupRequest(
 	if (answer.ErrorCode !== NO_PERMISSION) return answer;
 	const type = await groupType.call(this, call.groupId);
 	const advice = type ? TYPE_ADVICE[type] : undefined;
-	const said = answer.ErrorInfo ? ` Tencent said: "${String(answer.ErrorInfo)}".` : '';
+	const said = String(answer.ErrorInfo ?? '').trim() ? ` ${tencentSaid(String(answer.ErrorInfo))}` : '';
 	if (advice) {
 		throw apiError(
 			this.getNode(),
