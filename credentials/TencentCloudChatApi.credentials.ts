@@ -53,7 +53,7 @@ export class TencentCloudChatApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:8080',
-			description: 'Full URL of the REST API, without the /v4 path',
+			description: 'The full address of the Tencent Cloud Chat server, e.g. a backup domain or your own deployment',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -61,7 +61,7 @@ export class TencentCloudChatApi implements ICredentialType {
 			name: 'identifier',
 			type: 'string',
 			default: 'administrator',
-			description: 'An app admin account; the REST API accepts only admins',
+			description: 'An app admin account, e.g. administrator; Tencent accepts only admins here',
 		},
 		{
 			displayName: 'Secret Key',
@@ -70,7 +70,7 @@ export class TencentCloudChatApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The key used to compute the UserSig; it never leaves n8n',
+			description: 'The key that signs every request; it never leaves n8n',
 		},
 		{
 			displayName: 'Callback Token',

@@ -20,7 +20,7 @@ export class TencentChatGroupMembers implements INodeType {
 		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Manage the members of Tencent Cloud Chat groups: add, remove, update, roles, muting, and Get Many over every page',
+			'Add, remove, mute and update the members of your Tencent Cloud Chat groups, and see who is in them',
 		defaults: { name: 'Tencent Chat Group Members' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

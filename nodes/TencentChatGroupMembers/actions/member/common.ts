@@ -22,7 +22,7 @@ export const groupProperty: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The group (GroupId). Community group IDs start with @TGS#_.',
+	description: 'The group whose members to work with. Community group IDs start with @TGS#_.',
 	modes: [
 		{
 			displayName: 'From List',
