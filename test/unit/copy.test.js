@@ -36,3 +36,17 @@ test.each(NODES)('%s: no Tencent field names in the editor copy', (className, fi
 	const found = texts.flatMap(([where, text]) => API_WORDS.filter((word) => new RegExp(`\\b${word}\\b`).test(text)).map((word) => `${where}: ${word}`));
 	expect(found).toEqual([]);
 });
+
+test.each(NODES)('%s: no doubled punctuation, and expressions in hints never break across lines', (className, file) => {
+	const instance = new (require(`../../dist/${file}`)[className])();
+	const description = instance.description ?? instance;
+	const texts = shownTexts(description.properties).map(([, text]) => text);
+	expect(texts.filter((text) => /[.!?]["')\]]*[.!?]$|\.\.(?!\.)/.test(text))).toEqual([]);
+	const hints = texts.filter((text) => text.includes('{{') && /<code>/.test(text));
+	for (const hint of hints) expect(hint).not.toMatch(/<code>[^<]*\s[^<]*<\/code>/);
+});
+
+test('the ID list hint shows the expression as code, without spaces', () => {
+	const { idListProperty } = require('../../dist/nodes/shared/idList');
+	expect(idListProperty('Subscriber Accounts', 'subscriberAccounts', 'add').hint).toBe('For an array, use an expression, e.g. <code>{{$json.userIds}}</code>');
+});
