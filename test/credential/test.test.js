@@ -38,7 +38,7 @@ test('the SDKAppID field starts empty, so its placeholder shows; typed as text (
 		expect(await backend.testCredential({ ...backend.credentials, sdkAppId })).toEqual({ status: 'OK', message: 'Connection successful!' });
 	}
 	const empty = await backend.testCredential({ ...backend.credentials, sdkAppId: '' });
-	expect(empty).toEqual({ status: 'Error', message: expect.stringMatching(/^The SDKAppID "" is not a number\. Copy the SDKAppID/) });
+	expect(empty).toEqual({ status: 'Error', message: 'The SDKAppID is empty. Copy the SDKAppID (for example 1400000001) from the Tencent Cloud Chat console\'s application list.' });
 });
 
 test.each([
