@@ -80,11 +80,16 @@ const MESSAGE_STATUS: Record<number, string> = { 0: 'sent', 1: 'deleted', 2: 're
 
 /** A message of official_account_msg_get_simple (https://trtc.io/document/60812), with the text already extracted. */
 export function simplifyMessage(raw: IDataObject, officialAccount: string): IDataObject {
-	return {
+	const simple: IDataObject = {
 		officialAccount,
 		...rename(raw, { MsgKey: 'msgKey', MsgSeq: 'seq', From_Account: 'sender', MsgTimeStamp: 'sentAt', text: 'text' }, ['MsgTimeStamp']),
 		status: MESSAGE_STATUS[Number(raw.IsPlaceMsg ?? 0)] ?? 'sent',
 	};
+	// A custom message has no text: its Data is what the app reads (https://trtc.io/document/60810).
+	const body = Array.isArray(raw.MsgBody) ? (raw.MsgBody as IDataObject[]) : [];
+	const custom = body.find((element) => element?.MsgType === 'TIMCustomElem');
+	if (custom) simple.customData = (custom.MsgContent as IDataObject | undefined)?.Data ?? '';
+	return simple;
 }
 
 /** Official account fields, named as Create and Update name their parameters (https://trtc.io/document/60758). */

@@ -78,6 +78,11 @@ test.each([
 	});
 });
 
+test('a custom message carries its Data as customData', () => {
+	const raw = { MsgKey: '9_1_1698741698', MsgSeq: 9, MsgTimeStamp: 1698741698, IsPlaceMsg: 0, text: '', MsgBody: [{ MsgType: 'TIMCustomElem', MsgContent: { Data: '{"card":"sale"}', Desc: 'Sale' } }] };
+	expect(simplifyMessage(raw, '@TOA#_news')).toEqual({ officialAccount: '@TOA#_news', msgKey: '9_1_1698741698', seq: 9, sentAt: '2023-10-31T08:41:38.000Z', text: '', status: 'sent', customData: '{"card":"sale"}' });
+});
+
 test('an official account, with the followed user\'s own subscription when Tencent sends SelfInfo', () => {
 	const raw = {
 		Official_Account: '@TOA#_news',

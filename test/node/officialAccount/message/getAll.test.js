@@ -11,15 +11,19 @@ beforeAll(() => {
 	ctx.backend.emu.addOfficialAccount({ id: '@TOA#_history', messages: { count: 40, holes: [38], recalled: [39] } });
 });
 
-const simplified = (raw) => ({
-	officialAccount: '@TOA#_history',
-	msgKey: raw.MsgKey,
-	seq: raw.MsgSeq,
-	sender: raw.From_Account,
-	sentAt: isoOrNull(raw.MsgTimeStamp),
-	text: raw.text,
-	status: { 0: 'sent', 1: 'deleted', 2: 'recalled' }[raw.IsPlaceMsg],
-});
+const simplified = (raw) => {
+	const custom = raw.MsgBody.find((element) => element.MsgType === 'TIMCustomElem');
+	return {
+		officialAccount: '@TOA#_history',
+		msgKey: raw.MsgKey,
+		seq: raw.MsgSeq,
+		sender: raw.From_Account,
+		sentAt: isoOrNull(raw.MsgTimeStamp),
+		text: raw.text,
+		status: { 0: 'sent', 1: 'deleted', 2: 'recalled' }[raw.IsPlaceMsg],
+		...(custom && { customData: custom.MsgContent.Data }),
+	};
+};
 
 describe('Message → Get Many', () => {
 	test('version 1 outputs Tencent\'s fields; version 2 simplifies them by default, from the same requests', async () => {
@@ -34,6 +38,8 @@ describe('Message → Get Many', () => {
 		expect(ctx.calls('official_account_msg_get_simple').map((c) => c.body)).toEqual(v1Calls);
 		expect(json(simple.items)).toEqual(json(raw.items).map(simplified));
 		expect(json(simple.items).slice(0, 3).map((m) => [m.seq, m.status])).toEqual([[40, 'sent'], [39, 'recalled'], [38, 'deleted']]);
+		// Custom messages carry their Data as customData.
+		expect(json(simple.items).find((m) => m.seq === 35).customData).toBe('{"kind":"card","id":35}');
 		expect(json(simple.items)[0]).toEqual({
 			officialAccount: '@TOA#_history',
 			msgKey: expect.stringMatching(/^40_1_\d+$/),
