@@ -3,11 +3,15 @@
 // unchanged, and the picker's From List and By ID values give the same members.
 const { createHarness } = require('../../../harness');
 const { APP, credentialsFor } = require('../../../support/backend');
-const { byId, fromList, startGroupBackend, json } = require('../../../support/groupMembers');
+const { byId, fromList, startGroupBackend, json, paired } = require('../../../support/groupMembers');
+const { isoOrNull } = require('../../../support/simplified');
 
 let backend;
 beforeAll(async () => {
-	backend = await startGroupBackend([{ id: '@TGS#2SAVED', type: 'Public', name: 'Saved Group', members: 120 }]);
+	backend = await startGroupBackend([
+		{ id: '@TGS#2SAVED', type: 'Public', name: 'Saved Group', members: 120 },
+		{ id: '@TGS#_@TGS#cSIMPLE', type: 'Community', members: 150, customFields: ['Level', 'Team'] },
+	]);
 });
 afterAll(async () => backend.close());
 beforeEach(() => backend.emu.clearRequests());
@@ -58,4 +62,47 @@ test('an empty picker is flagged by n8n before the run; an expression that gives
 	expect(items).toHaveLength(51);
 	expect(items[50]).toEqual({ json: { error: 'Group ID is empty in item 1', description: expect.stringMatching(/^Pick a group from the list, or enter its ID/) }, pairedItem: { item: 1 } });
 	expect(backend.calls('get_group_member_info')).toHaveLength(1);
+});
+
+/** A member of Get Many as version 1 gives it (custom fields flattened), as Simplify shows it. */
+const simplified = (groupId) => (raw) => ({
+	groupId,
+	userId: raw.Member_Account,
+	role: raw.Role,
+	joinedAt: isoOrNull(raw.JoinTime),
+	nameCard: raw.NameCard,
+	mutedUntil: isoOrNull(raw.MuteUntil),
+	notifications: raw.MsgFlag,
+	lastMessageAt: isoOrNull(raw.LastSendMsgTime),
+	customFields: raw.customFields,
+});
+
+test('version 1 keeps Tencent\'s member fields; version 2 simplifies by default, from the same requests', async () => {
+	const group = byId('@TGS#_@TGS#cSIMPLE');
+	const raw = await backend.runMember('getAll', group, { returnAll: true }, [{}], { typeVersion: 1 });
+	expect(Object.keys(json(raw.items)[0]).sort()).toEqual(['JoinTime', 'LastSendMsgTime', 'Member_Account', 'MsgFlag', 'MsgSeq', 'MuteUntil', 'NameCard', 'Role', 'customFields']);
+	const v1Calls = backend.calls('get_group_member_info').map((c) => c.body);
+
+	backend.emu.clearRequests();
+	const { items, error } = await backend.runMember('getAll', group, { returnAll: true }, [{}], { typeVersion: 2 });
+	expect(error).toBeUndefined();
+	expect(backend.calls('get_group_member_info').map((c) => c.body)).toEqual(v1Calls);
+	expect(json(items)).toEqual(json(raw.items).map(simplified('@TGS#_@TGS#cSIMPLE')));
+	expect(json(items)[0].customFields).toEqual({ Level: expect.any(String), Team: expect.any(String) });
+	// Muted members show until when; the others (MuteUntil 0) show null.
+	const muted = json(items).filter((m) => m.mutedUntil !== null);
+	expect(muted.length).toBeGreaterThan(0);
+	expect(muted.every((m) => m.mutedUntil === '2100-01-01T00:00:00.000Z')).toBe(true);
+	expect(paired(items)).toEqual(items.map(() => ({ item: 0 })));
+});
+
+test('version 2: Simplify off gives the raw fields; with Fields set, only those come back, and Flatten off still gives customFields', async () => {
+	const group = byId('@TGS#_@TGS#cSIMPLE');
+	const raw = await backend.runMember('getAll', group, { limit: 2 }, [{}], { typeVersion: 1 });
+	const off = await backend.runMember('getAll', group, { limit: 2, simplify: false }, [{}], { typeVersion: 2 });
+	expect(json(off.items)).toEqual(json(raw.items));
+
+	const options = { fields: ['Role'], customFields: 'Level', flattenCustomFields: false };
+	const { items } = await backend.runMember('getAll', group, { limit: 2, options }, [{}], { typeVersion: 2 });
+	expect(json(items)).toEqual(json(raw.items).map((m) => ({ groupId: '@TGS#_@TGS#cSIMPLE', userId: m.Member_Account, role: m.Role, customFields: { Level: m.customFields.Level } })));
 });
