@@ -49,6 +49,24 @@ function getManyGroups() {
 	];
 }
 
+/** Member → Get Many as n8n saved it before the Group picker: only the parameters that differ from their defaults. */
+const savedGetManyWorkflow = {
+	name: 'Group members, saved with a plain Group ID',
+	nodes: [
+		{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'members',
+			name: 'Get Members',
+			type: 'n8n-nodes-tencent-chat.tencentChatGroupMembers',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: { groupId: '@TGS#2SAVED', returnAll: true, options: { fields: ['Role'] } },
+			credentials: { tencentCloudChatApi: { id: 'tc', name: 'Tencent Chat' } },
+		},
+	],
+	connections: { 'Manual Trigger': { main: [[{ node: 'Get Members', type: 'main', index: 0 }]] } },
+};
+
 /** The emulator's record of one member, or undefined. */
 function memberRecord(emu, groupId, account) {
 	return emu.getMembers(groupId, { full: true }).find((m) => m.Member_Account === account);
@@ -100,4 +118,4 @@ function nodeClass() {
 	return new TencentChatGroupMembers();
 }
 
-module.exports = { NODE, BIG_VALUE, byId, fromList, member, startGroupBackend, getManyGroups, memberRecord, loadOptionsContext, nodeClass, json, paired };
+module.exports = { NODE, BIG_VALUE, byId, fromList, member, startGroupBackend, getManyGroups, savedGetManyWorkflow, memberRecord, loadOptionsContext, nodeClass, json, paired };

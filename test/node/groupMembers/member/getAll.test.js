@@ -3,7 +3,7 @@
 // the Group picker, and a workflow saved before it (a plain-string groupId) that runs unchanged.
 const { createHarness } = require('../../../harness');
 const { APP, credentialsFor } = require('../../../support/backend');
-const { NODE, BIG_VALUE, byId, fromList, getManyGroups, startGroupBackend, json, paired } = require('../../../support/groupMembers');
+const { NODE, BIG_VALUE, byId, fromList, getManyGroups, savedGetManyWorkflow, startGroupBackend, json, paired } = require('../../../support/groupMembers');
 
 const getAll = (groupId, more = {}) => ({ resource: 'member', operation: 'getAll', groupId, ...more });
 const all = (groupId, options = {}) => getAll(groupId, { returnAll: true, options });
@@ -305,28 +305,10 @@ describe('error messages', () => {
 	});
 });
 
-/** As n8n saved it before this change: only the parameters that differ from their defaults. */
-const savedWorkflow = {
-	name: 'Group members, saved with a plain Group ID',
-	nodes: [
-		{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'members',
-			name: 'Get Members',
-			type: 'n8n-nodes-tencent-chat.tencentChatGroupMembers',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { groupId: '@TGS#2SAVED', returnAll: true, options: { fields: ['Role'] } },
-			credentials: { tencentCloudChatApi: { id: 'tc', name: 'Tencent Chat' } },
-		},
-	],
-	connections: { 'Manual Trigger': { main: [[{ node: 'Get Members', type: 'main', index: 0 }]] } },
-};
-
 describe('the Group picker and saved workflows', () => {
 	test('a workflow saved with a plain-string groupId (and the default Operation, Get Many) runs unchanged', async () => {
 		const harness = await createHarness({ coreNodes: ['manualTrigger'] });
-		const result = await harness.run(savedWorkflow, { credentials: { tc: credentialsFor(backend.emu) } });
+		const result = await harness.run(savedGetManyWorkflow, { credentials: { tc: credentialsFor(backend.emu) } });
 		expect(result.error).toBeUndefined();
 		const items = result.items('Get Members');
 		expect(json(items).map((m) => m.Member_Account)).toEqual(backend.emu.getMembers('@TGS#2SAVED'));
