@@ -8,8 +8,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, readCredentials, type ChatCredentials } from '../shared/credentials';
+import type { ChatCredentials } from '../shared/credentials';
 import { optionsCollection } from '../shared/descriptions';
+import { callbackCredentials } from './credentialCache';
 import { EVENT_OPTIONS, isBeforeEvent, isSelected } from './events';
 import { callbackItems } from './output';
 import { OK_REPLY, answerNow, failReply } from './reply';
@@ -51,7 +52,8 @@ export class TencentChatTrigger implements INodeType {
 		name: 'tencentChatTrigger',
 		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["events"].includes("*") ? "Any event" : $parameter["events"].length + " event(s)" }}',
 		description: 'Starts the workflow on Tencent Cloud Chat callbacks: official account and group events, verified',
 		defaults: { name: 'Tencent Chat Trigger' },
@@ -145,7 +147,7 @@ export class TencentChatTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		let credentials: ChatCredentials;
 		try {
-			credentials = readCredentials(await this.getCredentials(CREDENTIAL_TYPE));
+			credentials = await callbackCredentials(this, receivedAtMs);
 		} catch {
 			this.logger.error('Tencent Chat Trigger: the Tencent Cloud Chat credential is incomplete; callbacks are refused until it is fixed');
 			return answerNow(this, 500, failReply('The n8n credential for this app is incomplete.'));

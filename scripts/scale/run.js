@@ -12,7 +12,7 @@ const { createN8n, npmPack, freePorts, killAllStarted, stillRunning } = require(
 const { spawnEmulator } = require('../../emulator');
 const { ensurePackages, startRedis, startPostgres } = require('./services');
 const { CREDENTIAL } = require('./workflows');
-const { roundPlan, prepareAccounts, runRound } = require('./scenario');
+const { roundPlan, prepareAccounts, runRound, LATENCY_MS } = require('./scenario');
 
 const APP = { sdkAppId: 1400088001, secretKey: 'scale-secret-9d2c4e6f8a1b3c5d7e9f0a2b4c6d8e0f', admins: ['administrator'] };
 const WORKERS = 2;
@@ -47,7 +47,7 @@ async function startServices() {
 	stops.push(redis.stop);
 	const postgres = await startPostgres(pgPort);
 	stops.push(postgres.stop);
-	const emu = await spawnEmulator({ apps: [APP], latencyMs: 50, rateLimit: true, ratePerSecond: 200, logBodies: false });
+	const emu = await spawnEmulator({ apps: [APP], latencyMs: LATENCY_MS, rateLimit: true, ratePerSecond: 200, logBodies: false });
 	stops.push(() => emu.close());
 	return { redisPort, pgPort, emu };
 }
@@ -76,15 +76,22 @@ async function startN8n({ redisPort, pgPort, emu }, plans) {
 	return main;
 }
 
+/**
+ * The add calls' span (first call to last answer) against the floor of all add calls at the emulator's rate.
+ * The whole run cannot meet that floor: the Return All reads its 250 pages one after the other (each needs
+ * the last one's cursor), 12.5 s at 50 ms a call, and n8n spends seconds making and saving 30,000 items.
+ */
 function report(round, target) {
-	const ratio = round.wallMs / round.floorMs;
+	const ratio = round.addSpanMs / round.floorMs;
 	const ok = ratio <= target.maxRatio && round.rateLimitedShare <= target.maxRateLimited;
+	const seconds = (ms) => (ms / 1000).toFixed(2);
 	log(
 		`${ok ? 'PASS' : 'FAIL'} ${round.rate} calls/s: ${round.calls} calls (${round.addCalls} add, ${round.readCalls} read), ` +
-			`${round.rateLimited} rate-limited (${(round.rateLimitedShare * 100).toFixed(1)}%), wall ${(round.wallMs / 1000).toFixed(2)} s = ` +
-			`${ratio.toFixed(2)}x the ${(round.floorMs / 1000).toFixed(1)} s floor (target ${target.maxRatio}x); add calls spanned ${(round.addSpanMs / 1000).toFixed(2)} s; ` +
-			`workflows answered after ${round.perWorkflowMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s; ` +
-			`rate-limit answers at ${round.rateLimitedAt.join(' ')} s`,
+			`${round.rateLimited} rate-limited (${(round.rateLimitedShare * 100).toFixed(1)}%, target ${target.maxRateLimited * 100}%); ` +
+			`add calls ${seconds(round.addSpanMs)} s = ${ratio.toFixed(2)}x the ${seconds(round.floorMs)} s floor (target ${target.maxRatio}x); ` +
+			`Return All answered after ${seconds(round.perWorkflowMs.at(-1))} s (its pages one after another: ${seconds(round.readChainMs)} s); ` +
+			`add calls per second ${round.addsPerSecond.join(' ')}; add workflows answered after ${round.perWorkflowMs.slice(0, -1).map(seconds).join(', ')} s; ` +
+			`rate-limit answers at ${round.rateLimitedAt.join(' ') || 'none'} s`,
 	);
 	return ok;
 }

@@ -9,6 +9,7 @@ const { addList, addField, readAll } = require('./workflows');
 const ADDS = 30_000;
 const READ = 50_000;
 const BATCH = 100;
+const LATENCY_MS = 50;
 
 /** The round's workflows and accounts; `tag` keeps rounds apart (e.g. 'r200'). */
 function roundPlan(tag) {
@@ -61,6 +62,16 @@ async function checkAccounts(emu, plan) {
 	}
 }
 
+function perSecond(times) {
+	const first = Math.min(...times);
+	const counts = [];
+	for (const time of times) {
+		const second = Math.floor((time - first) / 1000);
+		counts[second] = (counts[second] || 0) + 1;
+	}
+	return Array.from(counts, (count) => count || 0);
+}
+
 /** Call counts, rate-limited answers and the add calls' span, from the emulator's log. */
 async function callFigures(emu, rate) {
 	const log = await emu.requests();
@@ -76,10 +87,14 @@ async function callFigures(emu, rate) {
 		rateLimited,
 		rateLimitedShare: rateLimited / log.length,
 		failedOther: log.filter((entry) => entry.errorCode && entry.errorCode !== 60007).length,
-		addSpanMs: Math.max(...times) - Math.min(...times),
+		/** From the first add call to the last one's answer. */
+		addSpanMs: Math.max(...times) - Math.min(...times) + LATENCY_MS,
+		/** Add calls in each second after the first one. */
+		addsPerSecond: perSecond(times),
 		/** When the rate-limit answers came, in seconds after the first add call. */
 		rateLimitedAt: log.filter((entry) => entry.errorCode === 60007).map((entry) => +((entry.time - Math.min(...times)) / 1000).toFixed(2)),
 		floorMs: (addCalls / rate) * 1000,
+		readChainMs: log.filter((entry) => entry.command === 'get_subscriber_info').length * LATENCY_MS,
 	};
 }
 
@@ -96,4 +111,4 @@ async function runRound(emu, mainUrl, plan, rate) {
 	return { rate, wallMs, ...figures, perWorkflowMs: answers.map((answer) => answer.ms) };
 }
 
-module.exports = { roundPlan, prepareAccounts, runRound, ADDS, READ };
+module.exports = { roundPlan, prepareAccounts, runRound, ADDS, READ, LATENCY_MS };

@@ -30,13 +30,13 @@ function callbackQuery(command, { token = TOKEN, requestTime = nowSeconds(), sdk
 }
 
 /** Trigger (events, options) -> Set ("CRM", merging `values`), as users wire it. */
-function triggerWorkflow({ events = ['*'], options = {}, values = { seen: true }, downstream = true } = {}) {
+function triggerWorkflow({ events = ['*'], options = {}, values = { seen: true }, downstream = true, version = 1 } = {}) {
 	const nodes = [
 		{
 			id: 'trigger',
 			name: 'Tencent Chat Trigger',
 			type: TRIGGER,
-			typeVersion: 1,
+			typeVersion: version,
 			position: [0, 0],
 			webhookId: '5b0a5a1e-0000-4000-8000-000000000013',
 			parameters: { events, options },
@@ -55,9 +55,12 @@ function triggerWorkflow({ events = ['*'], options = {}, values = { seen: true }
  * Posts one callback to the trigger's webhook. `body` is the JSON payload (or use rawBody/headers for odd requests).
  * Resolves to the harness's answer: { status, body, text, started, result }.
  */
-async function post(workflow, { query, body, rawBody, headers, credentials = triggerCredentials() }) {
+async function post(workflow, { query, body, rawBody, headers, credentials = triggerCredentials(), credentialId }) {
 	const harness = await createHarness();
-	return await harness.callWebhook(workflow, { request: { query, body, rawBody, headers }, credentials: { [CRED_ID]: credentials } });
+	// The trigger reuses a stored credential for 2 s; distinct test credentials are distinct stored ones.
+	const id = credentialId ?? `${CRED_ID}-${createHash('sha256').update(JSON.stringify(credentials)).digest('hex').slice(0, 12)}`;
+	const nodes = workflow.nodes.map((node) => (node.type === TRIGGER ? { ...node, credentials: { tencentCloudChatApi: { id, name: 'Tencent Cloud Chat' } } } : node));
+	return await harness.callWebhook({ ...workflow, nodes }, { request: { query, body, rawBody, headers }, credentials: { [id]: credentials } });
 }
 
 /** The JSON the trigger emitted (its own output items). */

@@ -134,19 +134,19 @@ export async function apiRequest(this: ChatContext, call: ApiCall): Promise<Tenc
 		for (let attempt = 1; ; attempt++) {
 			await waitForTurn.call(this, call, credentials, signal);
 			if (signal?.aborted) throw new ExecutionCancelledError();
-			firstSent ??= Date.now();
+			const sentAt = Date.now();
+			firstSent ??= sentAt;
 			const outcome = await sendOnce.call(this, call);
 			if (signal?.aborted) throw new ExecutionCancelledError();
 			const failureClass = outcome.ok ? 'ok' : classifyFailure(outcome.failure, call.command);
+			const pacer = pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command);
 			if (outcome.ok || failureClass === 'permanent') {
+				pacer.succeeded(sentAt); // within the app's quota
 				gate.accepted(); // Tencent checked the signature and went on: the other calls may go
 				release();
 				release = () => {};
 			}
-			if (outcome.ok) {
-				pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command).succeeded();
-				return outcome.data;
-			}
+			if (outcome.ok) return outcome.data;
 			const { failure } = outcome;
 			if (failure.kind === 'api' && call.passCodes?.includes(failure.code)) {
 				return { ActionStatus: 'FAIL', ErrorCode: failure.code, ErrorInfo: failure.info };
@@ -167,7 +167,7 @@ export async function apiRequest(this: ChatContext, call: ApiCall): Promise<Tenc
 			if (!retryable || attempt >= transportSettings.maxAttempts || Date.now() - firstSent + delay > transportSettings.retryBudgetMs) {
 				throw fail(failure, attempt);
 			}
-			if (failureClass === 'rateLimited') pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command).rateLimited(transportSettings.rateLimitDelayMs);
+			if (failureClass === 'rateLimited') pacer.rateLimited(transportSettings.rateLimitDelayMs, sentAt);
 			await pause(delay, signal);
 		}
 	} finally {

@@ -39,12 +39,24 @@ const MAX_STARTUP_MS = 150;
  * wakes it late. The one-second window above still caps every second at `rate`.
  */
 const CATCH_UP_MS = 100;
-const MAX_SLOWDOWN = 8;
+/**
+ * After a rate-limit answer the pacer uses half its share of `rate` (never less than MIN_SHARE), and
+ * regains it over time: quickly up to near the part of the overrun that got through, then slowly, a
+ * little faster with every second without an overrun (others may have stopped), so several n8n processes
+ * that share one app settle at their part of its quota instead of overrunning it again and again.
+ */
+const MIN_SHARE = 1 / 16;
+const DECREASE = 0.5;
+const FAST_RECOVERY_PER_SECOND = 0.5;
+const SLOW_RECOVERY_PER_SECOND = 0.03;
+const NEAR_OVERRUN = 0.8;
+/** Answers needed before the calls of an overrun set the share (fewer say little). */
+const OVERRUN_SAMPLE = 8;
 
 /**
  * Paces calls to one API of one app: evenly spaced, and never more than `rate`
- * calls in any one-second window. A rate-limit answer slows it down; successes
- * bring it back to full speed.
+ * calls in any one-second window. A rate-limit answer slows it down; it regains
+ * full speed over time.
  */
 export class CallPacer {
 	private queue: Promise<void> = Promise.resolve();
@@ -56,7 +68,16 @@ export class CallPacer {
 	/** When the next call is due on the even schedule. */
 	private nextDue = 0;
 	private pausedUntil = 0;
-	private slowdown = 1;
+	/** The part of `rate` in use (1 until the server says "too many calls"). */
+	private share = 1;
+	private shareAt = Date.now();
+	/** The share that last overran the server's limit, and when it was cut. */
+	private overrunShare = 1;
+	/** Up to here the share comes back quickly: below the part of the last overrun that got through. */
+	private fastUpTo = 1;
+	private cutAt = 0;
+	/** The calls sent between the first call the server refused and the cut: how many got through. */
+	private overrun = { from: Infinity, accepted: 0, limited: 0 };
 	/** Calls that start before this count as starting then (the first moment after an idle time). */
 	private startupUntil = 0;
 
@@ -73,14 +94,56 @@ export class CallPacer {
 		return turn;
 	}
 
-	/** The server said "too many calls": pause every caller, then go on at a lower rate. */
-	rateLimited(pauseMs: number): void {
-		this.slowdown = Math.min(MAX_SLOWDOWN, this.slowdown * 2);
-		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
+	/**
+	 * The server said "too many calls" to a call sent at `sentAt`: pause every caller, then go on at a lower
+	 * rate. The first such answer of an overrun halves the share; the answers to the calls that were already
+	 * on their way then show how far over the app's quota all its callers were, and set the share to the part
+	 * that got through (two processes at full speed against a quota of a quarter: a quarter each).
+	 */
+	rateLimited(pauseMs: number, sentAt = Date.now()): void {
+		const now = Date.now();
+		if (sentAt >= this.cutAt) {
+			this.overrunShare = this.currentShare(now);
+			this.share = Math.max(MIN_SHARE, this.overrunShare * DECREASE);
+			this.fastUpTo = this.overrunShare * NEAR_OVERRUN;
+			this.cutAt = now;
+			this.overrun = { from: sentAt, accepted: 0, limited: 1 };
+		} else if (sentAt >= this.overrun.from) {
+			this.overrun.limited++;
+			this.shareFromOverrun();
+		}
+		this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
 	}
 
-	succeeded(): void {
-		if (this.slowdown > 1) this.slowdown = Math.max(1, this.slowdown * 0.9);
+	/** A call sent at `sentAt` was answered, not with "too many calls". */
+	succeeded(sentAt: number): void {
+		if (sentAt < this.overrun.from || sentAt >= this.cutAt) return;
+		this.overrun.accepted++;
+		this.shareFromOverrun();
+	}
+
+	private shareFromOverrun(): void {
+		const { accepted, limited } = this.overrun;
+		if (accepted + limited < OVERRUN_SAMPLE) return;
+		const through = accepted / (accepted + limited);
+		this.currentShare();
+		this.share = Math.max(MIN_SHARE, this.overrunShare * Math.min(DECREASE, through));
+		this.fastUpTo = this.overrunShare * through * NEAR_OVERRUN;
+	}
+
+	/** The share of `rate` now, regained since the last look. */
+	currentShare(now = Date.now()): number {
+		const seconds = Math.max(0, now - this.shareAt) / 1000;
+		this.shareAt = now;
+		if (this.share < this.fastUpTo) this.share = Math.min(this.fastUpTo, this.share + FAST_RECOVERY_PER_SECOND * seconds);
+		else {
+			// At SLOW_RECOVERY_PER_SECOND × (1 + seconds since the cut), summed over the seconds since the last look.
+			const sinceCut = Math.max(0, now - this.cutAt) / 1000;
+			const before = Math.max(0, sinceCut - seconds);
+			const gained = SLOW_RECOVERY_PER_SECOND * (seconds + (sinceCut ** 2 - before ** 2) / 2);
+			this.share = Math.min(1, this.share + gained);
+		}
+		return this.share;
 	}
 
 	/** When the next call may start; `held` when the window or a pause decides, not the schedule. */
@@ -102,7 +165,7 @@ export class CallPacer {
 			slot = this.nextSlot(rate);
 		}
 		const now = Date.now();
-		const spacing = (WINDOW_MS / rate) * this.slowdown;
+		const spacing = WINDOW_MS / (rate * this.currentShare(now));
 		// A timer that fired a little late is made up on the next calls, so the rate holds on a busy event
 		// loop; after an idle time, the window or a pause, the schedule starts again from now: no burst.
 		const late = now - this.nextDue;

@@ -60,11 +60,11 @@ async function startRecorder() {
 	return { url: `http://127.0.0.1:${server.address().port}/record`, posts, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const trigger = (webhookId, events, options) => ({
+const trigger = (webhookId, events, options, typeVersion) => ({
 	id: `t-${webhookId.slice(-2)}`,
 	name: 'Tencent Chat Trigger',
 	type: `${PKG}.tencentChatTrigger`,
-	typeVersion: 1,
+	typeVersion,
 	position: [0, 0],
 	webhookId,
 	parameters: { events, options },
@@ -93,7 +93,7 @@ function recordingWorkflow(recorderUrl) {
 		id: 'e2eTrigAfter1',
 		name: 'e2e trigger: subscriber added',
 		active: false,
-		nodes: [trigger(HOOK_AFTER, [AFTER], { splitAccounts: true }), recordNode],
+		nodes: [trigger(HOOK_AFTER, [AFTER], { splitAccounts: true }, 2), recordNode],
 		connections: { 'Tencent Chat Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 		pinData: {},
@@ -130,7 +130,7 @@ function guardWorkflow() {
 		name: 'e2e trigger: refuse blocked users',
 		active: false,
 		nodes: [
-			trigger(HOOK_BEFORE, [BEFORE], { beforeEventReply: 'workflow' }),
+			trigger(HOOK_BEFORE, [BEFORE], { beforeEventReply: 'workflow' }, 1),
 			{
 				id: 'if',
 				name: 'Blocked?',

@@ -1,0 +1,82 @@
+'use strict';
+// How a pacer answers Tencent's rate-limit answers (60007): one cut per overrun, then its share comes back
+// quickly to near the share that overran and slowly beyond. A mocked clock makes the figures exact.
+const { CallPacer } = require('../../dist/nodes/shared/transport/limiter');
+
+let now;
+beforeEach(() => {
+	now = 1_000_000;
+	jest.spyOn(Date, 'now').mockImplementation(() => now);
+});
+afterEach(() => jest.restoreAllMocks());
+
+const share = (pacer) => pacer.currentShare(now);
+
+test('refusals of calls sent before the cut cut the rate once: with half of those calls through, to a half', () => {
+	const pacer = new CallPacer();
+	const sentBefore = now - 40;
+	pacer.rateLimited(1000, sentBefore);
+	for (let answer = 1; answer < 20; answer++) {
+		if (answer % 2) pacer.succeeded(sentBefore);
+		else pacer.rateLimited(1000, sentBefore);
+	}
+	expect(share(pacer)).toBe(0.5);
+});
+
+test('the calls already on their way when the cut came set the share to the part of them that got through', () => {
+	const pacer = new CallPacer();
+	const firstRefused = now - 50;
+	pacer.rateLimited(1000, firstRefused); // 1 -> 0.5 at once
+	expect(share(pacer)).toBe(0.5);
+	// Sent after the first refused call and before the cut: a quarter got through (four callers on one quota).
+	for (let call = 1; call < 20; call++) {
+		const sentAt = firstRefused + 2 * call;
+		if (call % 4 === 1) pacer.succeeded(sentAt);
+		else pacer.rateLimited(1000, sentAt);
+	}
+	expect(share(pacer)).toBeCloseTo(0.25, 6);
+	pacer.succeeded(firstRefused - 10); // sent before the overrun: says nothing about it
+	pacer.succeeded(now + 10); // sent after the cut
+	expect(share(pacer)).toBeCloseTo(0.25, 6);
+	now += 1000; // the quota's quarter is known: no quick way back over it, 0.03 × (1 + 1/2) in the first second
+	expect(share(pacer)).toBeCloseTo(0.295, 6);
+});
+
+test('a call sent after the cut that still overruns cuts it again, down to a sixteenth at least', () => {
+	const pacer = new CallPacer();
+	pacer.rateLimited(1000, now);
+	const shares = [];
+	for (let overrun = 0; overrun < 6; overrun++) {
+		now += 1; // sent after the cut, answered at once: no time to recover
+		pacer.rateLimited(1000, now);
+		shares.push(share(pacer));
+	}
+	expect(shares[0]).toBeCloseTo(0.25, 3);
+	expect(shares[1]).toBeCloseTo(0.125, 3);
+	expect(shares.at(-1)).toBe(1 / 16);
+});
+
+test('the share comes back at 0.5 a second to 80% of the share that overran, then at 0.03 × (1 + seconds since the cut) a second', () => {
+	const pacer = new CallPacer();
+	pacer.rateLimited(1000, now); // 1 -> 0.5, overran at 1
+	now += 200;
+	expect(share(pacer)).toBeCloseTo(0.6, 6);
+	now += 1000;
+	expect(share(pacer)).toBeCloseTo(0.8, 6); // capped at 80% of 1
+	now += 1000; // seconds 1.2 to 2.2 after the cut: 0.03 × (1 + (2.2² - 1.2²) / 2)
+	expect(share(pacer)).toBeCloseTo(0.881, 6);
+	now += 500; // the same, however often one looks: 2.2 to 2.7 s
+	expect(share(pacer)).toBeCloseTo(0.881 + 0.03 * (0.5 + (2.7 ** 2 - 2.2 ** 2) / 2), 6);
+	now += 10_000;
+	expect(share(pacer)).toBe(1);
+});
+
+test('a rate-limit answer pauses every caller for the given time', async () => {
+	jest.restoreAllMocks();
+	const pacer = new CallPacer();
+	await pacer.acquire(200);
+	pacer.rateLimited(300, Date.now());
+	const started = Date.now();
+	await pacer.acquire(200);
+	expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+});
