@@ -24,11 +24,13 @@ export class TencentCloudChatApi implements ICredentialType {
 		{
 			displayName: 'SDKAppID',
 			name: 'sdkAppId',
-			type: 'number',
-			default: 0,
+			// Text, not a number field: a number field starts at 0 and hides the placeholder. Credentials saved
+			// with a number keep working, since both are read the same way.
+			type: 'string',
+			default: '',
 			required: true,
 			placeholder: 'e.g. 1400000001',
-			description: 'The application ID shown in the Tencent Cloud Chat console',
+			description: 'The application ID shown in the Tencent Cloud Chat console, a number such as 1400000001',
 		},
 		{
 			displayName: 'Region',
@@ -51,7 +53,7 @@ export class TencentCloudChatApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:8080',
-			description: 'Full URL of the REST API, without the /v4 path',
+			description: 'The full address of the Tencent Cloud Chat server, e.g. a backup domain or your own deployment',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -59,7 +61,7 @@ export class TencentCloudChatApi implements ICredentialType {
 			name: 'identifier',
 			type: 'string',
 			default: 'administrator',
-			description: 'An app admin account; the REST API accepts only admins',
+			description: 'An app admin account, e.g. administrator; Tencent accepts only admins here',
 		},
 		{
 			displayName: 'Secret Key',
@@ -68,7 +70,7 @@ export class TencentCloudChatApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The key used to compute the UserSig; it never leaves n8n',
+			description: 'The key that signs every request; it never leaves n8n',
 		},
 		{
 			displayName: 'Callback Token',

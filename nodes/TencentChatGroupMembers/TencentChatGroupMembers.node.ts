@@ -16,10 +16,11 @@ export class TencentChatGroupMembers implements INodeType {
 		name: 'tencentChatGroupMembers',
 		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Manage the members of Tencent Cloud Chat groups: add, remove, update, roles, muting, and Get Many over every page',
+			'Add, remove, mute and update the members of your Tencent Cloud Chat groups, and see who is in them',
 		defaults: { name: 'Tencent Chat Group Members' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -111,7 +111,7 @@ export class TencentChatTrigger implements INodeType {
 					default: 60,
 					typeOptions: { minValue: 1, numberPrecision: 0 },
 					description:
-						'With a Callback Token: seconds a callback\'s RequestTime may be before or after the time of this n8n. Older ones are refused as replays.',
+						'With a Callback Token: how many seconds the time a callback was signed may differ from this n8n\'s clock. Older callbacks are refused as replays.',
 				},
 				{
 					displayName: 'Split Accounts',
@@ -119,7 +119,7 @@ export class TencentChatTrigger implements INodeType {
 					type: 'boolean',
 					default: false,
 					description:
-						'Whether to output one item per account in list events such as SubscribeAccountList or NewMemberList: each item then carries the event\'s fields and account, the one account ID, instead of the list',
+						'Whether to output one item per user for events about several users (new subscribers, members who joined or left): each item then has the event\'s fields and account, the one user ID, instead of the list',
 				},
 			]),
 		],

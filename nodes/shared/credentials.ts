@@ -33,7 +33,7 @@ function parseSdkAppId(value: unknown): number {
 	const raw = text(value);
 	if (!/^\d{1,12}$/.test(raw) || Number(raw) === 0) {
 		throw new CredentialSetupError(
-			`The SDKAppID "${raw}" is not a number. Copy the SDKAppID (for example 1400000001) from the Tencent Cloud Chat console's application list.`,
+			`${raw ? `The SDKAppID "${raw}" is not a number.` : 'The SDKAppID is empty.'} Copy the SDKAppID (for example 1400000001) from the Tencent Cloud Chat console's application list.`,
 			'sdkAppId',
 		);
 	}

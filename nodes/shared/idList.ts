@@ -63,7 +63,8 @@ export function idListProperty(displayName: string, name: string, action: string
 		default: '',
 		placeholder: 'e.g. user001, user002',
 		description: `The user IDs to ${action}: one ID, several separated by commas or new lines, or an array given by an expression`,
-		hint: 'For an array from the input, use an expression such as {{ $json.userIds }}',
+		// n8n renders hints as HTML: the expression has no spaces, so it never breaks across lines.
+		hint: 'For an array, use an expression, e.g. <code>{{$json.userIds}}</code>',
 	};
 }
 

@@ -30,6 +30,17 @@ test('a good credential passes, with one signed account_check for the Identifier
 	expect(backend.emu.requests().map((r) => [r.command, r.errorCode, r.body])).toEqual([['account_check', 0, { CheckItem: [{ UserID: 'administrator' }] }]]);
 });
 
+test('the SDKAppID field starts empty, so its placeholder shows; typed as text (spaces around it too) or saved as a number, it passes', async () => {
+	const { TencentCloudChatApi } = require('../../dist/credentials/TencentCloudChatApi.credentials.js');
+	const field = new TencentCloudChatApi().properties.find((p) => p.name === 'sdkAppId');
+	expect([field.type, field.default, field.placeholder]).toEqual(['string', '', 'e.g. 1400000001']);
+	for (const sdkAppId of [` ${APP.sdkAppId} `, String(APP.sdkAppId), APP.sdkAppId]) {
+		expect(await backend.testCredential({ ...backend.credentials, sdkAppId })).toEqual({ status: 'OK', message: 'Connection successful!' });
+	}
+	const empty = await backend.testCredential({ ...backend.credentials, sdkAppId: '' });
+	expect(empty).toEqual({ status: 'Error', message: 'The SDKAppID is empty. Copy the SDKAppID (for example 1400000001) from the Tencent Cloud Chat console\'s application list.' });
+});
+
 test.each([
 	['a wrong Secret Key', { secretKey: `${APP.secretKey}x` }, 'The Secret Key does not match this SDKAppID. Copy the key again from the Tencent Cloud Chat console.'],
 	['an unknown SDKAppID', { sdkAppId: 1400099999 }, 'Tencent does not know this SDKAppID in the chosen region. Check the SDKAppID and the Region.'],

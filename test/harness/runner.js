@@ -75,13 +75,14 @@ function createRunner({ loader, nodeTypes, credentialTypes, container, packageNa
 		continueOnFail = false,
 		nodeName = 'Node',
 		credentialType = CREDENTIAL_TYPE,
+		typeVersion = 1,
 		...runOptions
 	}) {
 		const node = {
 			id: 'node-under-test',
 			name: nodeName,
 			type: type.includes('.') ? type : `${packageName ?? PACKAGE_NAME}.${type}`,
-			typeVersion: 1,
+			typeVersion,
 			position: [200, 0],
 			parameters,
 			credentials: { [credentialType]: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },

@@ -13,7 +13,7 @@ function credentialsFor(emu, overrides = {}) {
 function fastRetries(overrides = {}) {
 	const { transportSettings } = require('../../dist/nodes/shared/transport/settings');
 	const saved = { ...transportSettings };
-	Object.assign(transportSettings, { transientDelayMs: 5, rateLimitDelayMs: 20, ...overrides });
+	Object.assign(transportSettings, { transientDelayMs: 5, rateLimitDelayMs: 20, rateLimitPauseMs: 20, ...overrides });
 	return () => Object.assign(transportSettings, saved);
 }
 

@@ -33,6 +33,7 @@ function getManyGroups() {
 	}));
 	return [
 		{ id: '@TGS#2SAVED', type: 'Public', name: 'Saved Group', members: 120 },
+		{ id: '@TGS#_@TGS#cSIMPLE', type: 'Community', members: 150, customFields: ['Level', 'Team'] },
 		{ id: '@TGS#pub730', type: 'Public', members: 730 },
 		{ id: '@TGS#_comm1234', type: 'Community', members: 1234 },
 		{ id: '@TGS#hiddencomm', type: 'Community', members: 250 },

@@ -2,7 +2,7 @@
 const { NodeApiError } = require('n8n-workflow');
 const { classifyFailure, readAnswer, redact, thrownFailure } = require('../../dist/nodes/shared/transport/failure');
 const { classifyCode, explainCode } = require('../../dist/nodes/shared/transport/errorCodes');
-const { sentence } = require('../../dist/nodes/shared/transport/describe');
+const { sentence, tencentSaid } = require('../../dist/nodes/shared/transport/describe');
 const { getUserSig } = require('../../dist/nodes/shared/userSig');
 
 const node = { id: '1', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -73,6 +73,14 @@ describe('explanations', () => {
 		['Done (3 attempts)', 'Done (3 attempts).'],
 	])('no doubled punctuation: %s', (text, joined) => {
 		expect(sentence(text)).toBe(joined);
+	});
+
+	test.each([
+		['the account was terminated.', 'Tencent said: "the account was terminated."'],
+		['internal error', 'Tencent said: "internal error".'],
+		['Really?  ', 'Tencent said: "Really?"'],
+	])('Tencent\'s words %p are quoted with one full stop', (info, quoted) => {
+		expect(tencentSaid(info)).toBe(quoted);
 	});
 });
 

@@ -38,8 +38,8 @@ test('the calls already on their way when the cut came set the share to the part
 	pacer.succeeded(firstRefused - 10); // sent before the overrun: says nothing about it
 	pacer.succeeded(now + 10); // sent after the cut
 	expect(share(pacer)).toBeCloseTo(0.25, 6);
-	now += 1000; // the quota's quarter is known: no quick way back over it, 0.03 × (1 + 1/2) in the first second
-	expect(share(pacer)).toBeCloseTo(0.295, 6);
+	now += 1000; // the quota's quarter is known: no quick way back over it, 0.05 × (1 + 1/2) in the first second
+	expect(share(pacer)).toBeCloseTo(0.325, 6);
 });
 
 test('a call sent after the cut that still overruns cuts it again, down to a sixteenth at least', () => {
@@ -56,19 +56,25 @@ test('a call sent after the cut that still overruns cuts it again, down to a six
 	expect(shares.at(-1)).toBe(1 / 16);
 });
 
-test('the share comes back at 0.5 a second to 80% of the share that overran, then at 0.03 × (1 + seconds since the cut) a second', () => {
-	const pacer = new CallPacer();
-	pacer.rateLimited(1000, now); // 1 -> 0.5, overran at 1
-	now += 200;
-	expect(share(pacer)).toBeCloseTo(0.6, 6);
-	now += 1000;
-	expect(share(pacer)).toBeCloseTo(0.8, 6); // capped at 80% of 1
-	now += 1000; // seconds 1.2 to 2.2 after the cut: 0.03 × (1 + (2.2² - 1.2²) / 2)
-	expect(share(pacer)).toBeCloseTo(0.881, 6);
-	now += 500; // the same, however often one looks: 2.2 to 2.7 s
-	expect(share(pacer)).toBeCloseTo(0.881 + 0.03 * (0.5 + (2.7 ** 2 - 2.2 ** 2) / 2), 6);
+test('the share comes back at 0.5 a second to 80% of the share that overran, then at 0.05 × (1 + seconds since the cut) a second', () => {
+	const cutAt = now;
+	const often = new CallPacer();
+	const once = new CallPacer();
+	often.rateLimited(1000, now); // 1 -> 0.5, overran at 1
+	once.rateLimited(1000, now);
+	now = cutAt + 200;
+	expect(share(often)).toBeCloseTo(0.6, 6);
+	now = cutAt + 1200; // 0.8 reached at 0.6 s; from 0.6 to 1.2 s: 0.05 × (0.6 + (1.2² - 0.6²) / 2)
+	expect(share(often)).toBeCloseTo(0.857, 6);
+	for (let look = 0; look < 4; look++) {
+		now += 100;
+		share(often);
+	}
+	const slowPart = 0.05 * (0.4 + (1.6 ** 2 - 1.2 ** 2) / 2);
+	expect(share(often)).toBeCloseTo(0.857 + slowPart, 6);
+	expect(share(once)).toBeCloseTo(share(often), 6); // however often one looks
 	now += 10_000;
-	expect(share(pacer)).toBe(1);
+	expect(share(often)).toBe(1);
 });
 
 test('a rate-limit answer pauses every caller for the given time', async () => {

@@ -11,7 +11,7 @@ export const officialAccountProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. @TOA#_news',
-	description: 'The official account ID (Official_Account), as returned when the account was created',
+	description: 'The ID of the official account, as Create returns it or the console shows it',
 };
 
 export function readOfficialAccount(this: IExecuteFunctions, itemIndex: number): string {

@@ -74,6 +74,11 @@ export function sentence(text: string): string {
 	return /[.!?]["')\]]*$/.test(text) ? text : `${text}.`;
 }
 
+/** Tencent's ErrorInfo quoted as one sentence: a message that ends in a full stop gets no second one after the quote. */
+export function tencentSaid(info: string): string {
+	return sentence(`Tencent said: "${info.trim()}"`);
+}
+
 /**
  * The error for a call that failed for good. `outcomeUnknown`: the call may have acted and was not sent
  * again, so the message says so and how to check.
@@ -96,7 +101,7 @@ export function callError(
 				call.outcomeCheck ?? 'Check in the Tencent Cloud Chat console whether it took effect before you run this item again.',
 			]
 		: [fix];
-	if (failure.kind === 'api' && failure.info) parts.push(`Tencent said: "${failure.info}"`);
+	if (failure.kind === 'api' && failure.info.trim()) parts.push(tencentSaid(failure.info));
 	const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
 	const description = redact(`${parts.map(sentence).join(' ')}${tries}`, credentials);
 	const details: JsonObject = { service: call.service, command: call.command, tencentCode: code ?? null, outcome: outcomeUnknown ? 'unknown' : 'failed' };

@@ -167,7 +167,7 @@ export async function apiRequest(this: ChatContext, call: ApiCall): Promise<Tenc
 			if (!retryable || attempt >= transportSettings.maxAttempts || Date.now() - firstSent + delay > transportSettings.retryBudgetMs) {
 				throw fail(failure, attempt);
 			}
-			if (failureClass === 'rateLimited') pacer.rateLimited(transportSettings.rateLimitDelayMs, sentAt);
+			if (failureClass === 'rateLimited') pacer.rateLimited(transportSettings.rateLimitPauseMs, sentAt);
 			await pause(delay, signal);
 		}
 	} finally {

@@ -48,7 +48,7 @@ const CATCH_UP_MS = 100;
 const MIN_SHARE = 1 / 16;
 const DECREASE = 0.5;
 const FAST_RECOVERY_PER_SECOND = 0.5;
-const SLOW_RECOVERY_PER_SECOND = 0.03;
+const SLOW_RECOVERY_PER_SECOND = 0.05;
 const NEAR_OVERRUN = 0.8;
 /** Answers needed before the calls of an overrun set the share (fewer say little). */
 const OVERRUN_SAMPLE = 8;
@@ -133,16 +133,18 @@ export class CallPacer {
 
 	/** The share of `rate` now, regained since the last look. */
 	currentShare(now = Date.now()): number {
-		const seconds = Math.max(0, now - this.shareAt) / 1000;
+		let seconds = Math.max(0, now - this.shareAt) / 1000;
 		this.shareAt = now;
-		if (this.share < this.fastUpTo) this.share = Math.min(this.fastUpTo, this.share + FAST_RECOVERY_PER_SECOND * seconds);
-		else {
-			// At SLOW_RECOVERY_PER_SECOND × (1 + seconds since the cut), summed over the seconds since the last look.
-			const sinceCut = Math.max(0, now - this.cutAt) / 1000;
-			const before = Math.max(0, sinceCut - seconds);
-			const gained = SLOW_RECOVERY_PER_SECOND * (seconds + (sinceCut ** 2 - before ** 2) / 2);
-			this.share = Math.min(1, this.share + gained);
+		if (this.share < this.fastUpTo) {
+			const quick = Math.min(seconds, (this.fastUpTo - this.share) / FAST_RECOVERY_PER_SECOND);
+			this.share = Math.min(this.fastUpTo, this.share + FAST_RECOVERY_PER_SECOND * quick);
+			seconds -= quick;
 		}
+		// Beyond: SLOW_RECOVERY_PER_SECOND × (1 + seconds since the cut), summed over the remaining seconds.
+		const sinceCut = Math.max(0, now - this.cutAt) / 1000;
+		const before = Math.max(0, sinceCut - seconds);
+		const gained = SLOW_RECOVERY_PER_SECOND * (sinceCut - before + (sinceCut ** 2 - before ** 2) / 2);
+		this.share = Math.min(1, this.share + gained);
 		return this.share;
 	}
 

@@ -9,6 +9,11 @@ export const transportSettings = {
 	transientDelayMs: 250,
 	/** Back-off after a rate-limit answer; grows linearly. */
 	rateLimitDelayMs: 1_000,
+	/**
+	 * After a rate-limit answer every caller of that API in this process waits this long; the pacer then
+	 * goes on at a lower rate, so a longer pause would only leave the quota unused.
+	 */
+	rateLimitPauseMs: 250,
 	/** Attempts per call, the first included. */
 	maxAttempts: 6,
 	/** No new attempt starts after this much time on one call. */

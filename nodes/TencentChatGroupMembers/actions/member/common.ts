@@ -8,6 +8,7 @@ import type {
 import { apiError, usageError } from '../../../shared/errors';
 import { idListProperty, idSourceProperties, itemIdReader } from '../../../shared/idList';
 import { apiRequest, type TencentAnswer } from '../../../shared/transport';
+import { tencentSaid } from '../../../shared/transport/describe';
 
 export const SERVICE = 'group_open_http_svc';
 
@@ -21,7 +22,7 @@ export const groupProperty: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The group (GroupId). Community group IDs start with @TGS#_.',
+	description: 'The group whose members to work with. Community group IDs start with @TGS#_.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -149,7 +150,7 @@ export async function groupRequest(
 	if (answer.ErrorCode !== NO_PERMISSION) return answer;
 	const type = await groupType.call(this, call.groupId);
 	const advice = type ? TYPE_ADVICE[type] : undefined;
-	const said = answer.ErrorInfo ? ` Tencent said: "${String(answer.ErrorInfo)}".` : '';
+	const said = String(answer.ErrorInfo ?? '').trim() ? ` ${tencentSaid(String(answer.ErrorInfo))}` : '';
 	if (advice) {
 		throw apiError(
 			this.getNode(),
@@ -182,8 +183,4 @@ export async function groupRequest(
 	);
 }
 
-/** Tencent's Unix seconds as an ISO time; 0 (or nothing) is null. */
-export function isoTime(seconds: unknown): string | null {
-	const value = Number(seconds);
-	return Number.isFinite(value) && value > 0 ? new Date(value * 1000).toISOString() : null;
-}
+export { isoTime } from '../../../shared/simplify';

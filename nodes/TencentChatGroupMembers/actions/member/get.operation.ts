@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { maxCallsPerSecondOption, optionsCollection } from '../../../shared/descriptions';
-import { memberAccountsProperties } from './common';
+import { simplifyMember, simplifyOutput, simplifyProperty } from '../../../shared/simplify';
+import { memberAccountsProperties, readGroupId } from './common';
 import { byAccount, runMemberBatches } from './memberBatches';
 import {
 	customFieldsOption,
@@ -22,6 +23,7 @@ const BATCH_SIZE = 50;
 
 const properties: INodeProperties[] = [
 	...memberAccountsProperties('get'),
+	simplifyProperty,
 	optionsCollection([
 		customFieldsOption,
 		fieldsOption,
@@ -42,7 +44,7 @@ export async function execute(
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const filters = readFilters(options);
 	const flatten = options.flattenCustomFields !== false;
-	return await runMemberBatches.call(this, items, {
+	const output = await runMemberBatches.call(this, items, {
 		command: 'get_specified_group_member_info',
 		verb: 'get members of',
 		doing: 'Getting members',
@@ -61,4 +63,5 @@ export async function execute(
 			return { ...(flatten ? flattenCustomFields(copy) : copy), isMember: true };
 		},
 	});
+	return simplifyOutput.call(this, output, (member, itemIndex) => simplifyMember(member, readGroupId.call(this, itemIndex)));
 }

@@ -9,6 +9,7 @@ import {
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { forEachItem } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
+import { readSimplify, simplifyMember, simplifyProperty } from '../../../shared/simplify';
 import { readGroupId } from './common';
 import { flattenCustomFields, optionsProperty, readFilters, readPageSize, readPagination } from './memberOptions';
 import { walkNext } from './nextPaging';
@@ -20,6 +21,7 @@ const COMMUNITY_PREFIX = '@TGS#_';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
+	simplifyProperty,
 	optionsProperty,
 ];
 
@@ -35,10 +37,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const query: MemberQuery = { groupId, filters: readFilters(options), itemIndex, what: `members of group "${groupId}"` };
 		const fetcher = pageFetcher.call(this, query, Math.min(readPageSize.call(this, options, itemIndex), MAX_OFFSET_PAGE_SIZE));
 		const pairedItem = { item: itemIndex };
+		const simplify = readSimplify.call(this, itemIndex);
+		const shape = (member: IDataObject) =>
+			simplify ? simplifyMember(member, groupId) : flatten ? flattenCustomFields(member) : member;
 		const walk: MemberWalk = {
 			limit,
 			roleFiltered: query.filters.MemberRoleFilter !== undefined,
-			emit: (member) => output.push({ json: flatten ? flattenCustomFields(member) : member, pairedItem }),
+			emit: (member) => output.push({ json: shape(member), pairedItem }),
 		};
 
 		if (pagination === 'next' || (pagination === 'auto' && groupId.startsWith(COMMUNITY_PREFIX))) {

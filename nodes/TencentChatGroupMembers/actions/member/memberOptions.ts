@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { usageError } from '../../../shared/errors';
+import { customFieldsObject } from '../../../shared/simplify';
 
 export type PaginationMode = 'auto' | 'offset' | 'next';
 
@@ -10,9 +11,9 @@ export const customFieldsOption: INodeProperties = {
 	name: 'customFields',
 	type: 'string',
 	default: '',
-	placeholder: 'e.g. MemberDefined1, MemberDefined2',
+	placeholder: 'e.g. Level, Team',
 	description:
-		'Keys of the custom group member fields to return, separated by commas (AppDefinedDataFilter_GroupMember). Empty returns none when Fields is set, else all.',
+		'Keys of the custom member fields to return, separated by commas. Empty returns all of them, or none when Fields is set.',
 };
 
 export const fieldsOption: INodeProperties = {
@@ -21,10 +22,10 @@ export const fieldsOption: INodeProperties = {
 	type: 'multiOptions',
 	default: [],
 	description:
-		'Member fields to return (MemberInfoFilter); Member_Account always comes back. Empty returns all fields.',
+		'Member details to return; the user ID always comes back. Empty returns all of them.',
 	options: [
 		{ name: 'Join Time', value: 'JoinTime' },
-		{ name: 'Last Send Message Time', value: 'LastSendMsgTime' },
+		{ name: 'Last Message Time', value: 'LastSendMsgTime' },
 		{ name: 'Message Flag', value: 'MsgFlag' },
 		{ name: 'Message Sequence', value: 'MsgSeq' },
 		{ name: 'Mute Until', value: 'MuteUntil' },
@@ -39,7 +40,7 @@ export const flattenCustomFieldsOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to turn AppMemberDefinedData, a list of {Key, Value}, into a customFields object of key: value',
+		'Whether to return custom fields as one customFields object of key: value pairs instead of a list of Key and Value entries (Simplify always does)',
 };
 
 export const optionsProperty: INodeProperties = optionsCollection([
@@ -53,7 +54,7 @@ export const optionsProperty: INodeProperties = optionsCollection([
 		default: 100,
 		typeOptions: { minValue: 1, maxValue: 6000 },
 		description:
-			'Members per request: at most 100 for Community groups and 6000 for the others. The node halves it when an answer would pass 1 MB.',
+			'How many members to read per request: up to 100 for Community groups and 6000 for other groups. When a page is too large for Tencent, the node asks for smaller pages by itself.',
 	},
 	{
 		displayName: 'Pagination',
@@ -61,16 +62,16 @@ export const optionsProperty: INodeProperties = optionsCollection([
 		type: 'options',
 		default: 'auto',
 		description:
-			'How to page through the members. Community groups page with Next, the other group types with Offset.',
+			'How to read the members page by page. Community groups are read differently from the other group types; Auto-Detect suits every group.',
 		options: [
 			{
 				name: 'Auto-Detect',
 				value: 'auto',
 				description:
-					'Community when the group ID starts with @TGS#_ or the first answer carries Next; otherwise Offset',
+					'Recognise Community groups by their ID (it starts with @TGS#_) or by Tencent\'s first answer',
 			},
-			{ name: 'Next (Community Groups)', value: 'next' },
-			{ name: 'Offset (Other Group Types)', value: 'offset' },
+			{ name: 'Community Groups', value: 'next' },
+			{ name: 'Other Group Types', value: 'offset' },
 		],
 	},
 	{
@@ -79,7 +80,7 @@ export const optionsProperty: INodeProperties = optionsCollection([
 		type: 'multiOptions',
 		default: [],
 		description:
-			'Return only members with these roles (MemberRoleFilter). Empty returns every role.',
+			'Return only members with these roles. Empty returns every role.',
 		options: [
 			{ name: 'Admin', value: 'Admin' },
 			{ name: 'Member', value: 'Member' },
@@ -134,14 +135,7 @@ export function readPagination(options: IDataObject): PaginationMode {
 export function flattenCustomFields(member: IDataObject): IDataObject {
 	const data = member.AppMemberDefinedData;
 	if (!Array.isArray(data)) return member;
-	const customFields: IDataObject = {};
-	for (const entry of data as IDataObject[]) {
-		// Defined, not assigned, so keys such as "__proto__" stay plain own properties.
-		if (typeof entry?.Key === 'string') {
-			Object.defineProperty(customFields, entry.Key, { value: entry.Value, enumerable: true, writable: true, configurable: true });
-		}
-	}
 	delete member.AppMemberDefinedData;
-	member.customFields = customFields;
+	member.customFields = customFieldsObject(data);
 	return member;
 }

@@ -34,7 +34,7 @@ export async function walkNext(this: IExecuteFunctions, fetcher: PageFetcher, qu
 			if (answer.next === undefined) {
 				throw apiError(this.getNode(), `Tencent's answer for page ${pagesDone + page} of ${query.what} has no Next cursor, so the group is not a Community group`, {
 					itemIndex: query.itemIndex,
-					description: 'Only Community groups page with Next. Set the Pagination option to Auto-Detect or Offset.',
+					description: 'Pagination is set to Community Groups, but this is another type of group. Set the Pagination option to Auto-Detect or Other Group Types.',
 				});
 			}
 			return { entries: answer.members, next: answer.next };

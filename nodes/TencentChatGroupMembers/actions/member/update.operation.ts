@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 				default: {},
 				placeholder: 'Add Custom Field',
 				description:
-					'Custom group member fields to set (AppMemberDefinedData); the keys must be configured in the Chat console',
+					'Custom member fields to set; their keys must first be set up in the Chat console',
 				options: [
 					{
 						displayName: 'Field',
@@ -64,7 +64,7 @@ const properties: INodeProperties[] = [
 				name: 'messageFlag',
 				type: 'options',
 				default: 'AcceptAndNotify',
-				description: 'How the member receives the messages of the group (MsgFlag)',
+				description: 'How the member receives the messages of the group',
 				options: [
 					{ name: 'Accept and Notify', value: 'AcceptAndNotify' },
 					{ name: 'Accept Without Notifying', value: 'AcceptNotNotify' },

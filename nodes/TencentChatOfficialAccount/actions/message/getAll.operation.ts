@@ -10,6 +10,7 @@ import { followCursor } from '../../../shared/cursor';
 import { optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import { forEachItem } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
+import { readSimplify, simplifyMessage, simplifyProperty } from '../../../shared/simplify';
 import { apiRequest } from '../../../shared/transport';
 import { SERVICE, officialAccountProperty, readOfficialAccount } from '../common';
 
@@ -23,6 +24,7 @@ const OLDER_EXPIRED = 2;
 const properties: INodeProperties[] = [
 	officialAccountProperty,
 	...returnAllAndLimit(),
+	simplifyProperty,
 	optionsCollection([
 		{
 			displayName: 'Before Message Key',
@@ -30,21 +32,21 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 71_1_1698741698',
-			description: 'Start below this MsgKey instead of at the newest message',
+			description: 'Start with the messages sent before this one (its message key, from Send or Get Many) instead of the newest',
 		},
 		{
 			displayName: 'Include Placeholders',
 			name: 'includePlaceholders',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to output the holes left by deleted or expired messages (IsPlaceMsg 1)',
+			description: 'Whether to output an entry for each deleted or expired message',
 		},
 		{
 			displayName: 'Include Recalled',
 			name: 'includeRecalled',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to output recalled messages (IsPlaceMsg 2)',
+			description: 'Whether to output recalled messages too',
 		},
 	]),
 ];
@@ -74,6 +76,7 @@ export async function execute(
 		const includePlaceholders = options.includePlaceholders === true;
 		const what = `messages of official account "${officialAccount}"`;
 		const pairedItem = { item: itemIndex };
+		const simplify = readSimplify.call(this, itemIndex);
 
 		const wanted = (message: IDataObject) =>
 			message.IsPlaceMsg === HOLE
@@ -116,7 +119,8 @@ export async function execute(
 					received: list.length,
 				};
 			},
-			emit: (message: IDataObject) => output.push({ json: message, pairedItem }),
+			emit: (message: IDataObject) =>
+				output.push({ json: simplify ? simplifyMessage(message, officialAccount) : message, pairedItem }),
 		});
 	});
 }

@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 71_1_1698741698',
-		description: 'The MsgKeys to recall (from Send or Get Many): one, several separated by commas or new lines, or an array given by an expression',
+		description: 'The keys of the messages to recall (msgKey from Send or Get Many): one, several separated by commas or new lines, or an array given by an expression',
 	},
 	optionsCollection([
 		{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why the messages are recalled, at most 100 bytes (UTF-8). Read from the first item.' },

@@ -69,7 +69,7 @@ export const OPTIONAL_FIELDS: AccountField[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. {"region":"eu"}',
-			description: 'Free text for your own use (Tencent\'s CustomString), at most 3000 bytes (UTF-8)',
+			description: 'Free text for your own use, e.g. JSON, at most 3000 bytes (UTF-8)',
 		},
 	},
 	{

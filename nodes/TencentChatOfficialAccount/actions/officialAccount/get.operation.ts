@@ -4,6 +4,7 @@ import { runBatched } from '../../../shared/batches';
 import { maxCallsPerSecondOption, optionsCollection } from '../../../shared/descriptions';
 import { apiError } from '../../../shared/errors';
 import { readMaxCallsPerSecond } from '../../../shared/parameters';
+import { simplifyOfficialAccount, simplifyOutput, simplifyProperty } from '../../../shared/simplify';
 import { apiRequest } from '../../../shared/transport';
 import { SERVICE, officialAccountProperty, readOfficialAccount } from '../common';
 
@@ -16,7 +17,7 @@ const STATUS_FIELDS = ['ErrorCode', 'ErrorInfo', 'ActionStatus'];
 /** All official accounts of the run go in one list, however many items name them. */
 const ALL = 'all';
 
-const properties: INodeProperties[] = [officialAccountProperty, optionsCollection([maxCallsPerSecondOption])];
+const properties: INodeProperties[] = [officialAccountProperty, simplifyProperty, optionsCollection([maxCallsPerSecondOption])];
 
 export const description = updateDisplayOptions({ show: { resource: ['officialAccount'], operation: ['get'] } }, properties);
 
@@ -70,7 +71,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return result.info;
 		},
 	});
-	return failMissing.call(this, output);
+	return simplifyOutput.call(this, failMissing.call(this, output), simplifyOfficialAccount);
 }
 
 /** An account Tencent could not read fails its item, or becomes an error item under Continue On Fail. */

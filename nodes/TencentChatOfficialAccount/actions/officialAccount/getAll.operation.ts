@@ -4,6 +4,7 @@ import { followCursor } from '../../../shared/cursor';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { forEachItem } from '../../../shared/items';
 import { readLimit, requiredId } from '../../../shared/parameters';
+import { readSimplify, simplifyOfficialAccount, simplifyProperty } from '../../../shared/simplify';
 import { apiRequest } from '../../../shared/transport';
 import { SERVICE } from '../common';
 
@@ -23,6 +24,7 @@ const properties: INodeProperties[] = [
 		description: 'The user whose followed official accounts to get',
 	},
 	...returnAllAndLimit(),
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['officialAccount'], operation: ['getAll'] } }, properties);
@@ -39,6 +41,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const subscriberAccount = requiredId.call(this, 'subscriberAccount', 'Subscriber Account', itemIndex);
 		const what = `official accounts followed by "${subscriberAccount}"`;
 		const pairedItem = { item: itemIndex };
+		const simplify = readSimplify.call(this, itemIndex);
 		await followCursor.call(this, {
 			what,
 			itemIndex,
@@ -63,7 +66,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				// Each account as Tencent returns it: the user's own fields stay in SelfInfo.
 				return { entries: list, next: nextOffset(answer, offset, list.length) };
 			},
-			emit: (account: IDataObject) => output.push({ json: account, pairedItem }),
+			emit: (account: IDataObject) => output.push({ json: simplify ? simplifyOfficialAccount(account) : account, pairedItem }),
 		});
 	}, (itemIndex) => ({ subscriberAccount: this.getNodeParameter('subscriberAccount', itemIndex, '') as string }));
 }

@@ -11,13 +11,14 @@ import { returnAllAndLimit } from '../../../shared/descriptions';
 import { CHECK_ANSWER, apiError } from '../../../shared/errors';
 import { forEachItem } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
+import { readSimplify, simplifyProperty, simplifySubscriber } from '../../../shared/simplify';
 import { apiRequest } from '../../../shared/transport';
 import { SERVICE, officialAccountProperty, readOfficialAccount } from '../common';
 
 /** get_subscriber_info returns at most 200 subscribers a call. */
 const MAX_PAGE_SIZE = 200;
 
-const properties: INodeProperties[] = [officialAccountProperty, ...returnAllAndLimit()];
+const properties: INodeProperties[] = [officialAccountProperty, ...returnAllAndLimit(), simplifyProperty];
 
 export const description = updateDisplayOptions({ show: { resource: ['subscriber'], operation: ['getAll'] } }, properties);
 
@@ -26,6 +27,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const officialAccount = readOfficialAccount.call(this, itemIndex);
 		const what = `subscribers of official account "${officialAccount}"`;
 		const pairedItem = { item: itemIndex };
+		const simplify = readSimplify.call(this, itemIndex);
 
 		await followCursor.call(this, {
 			what,
@@ -51,7 +53,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				}
 				return { entries: list as IDataObject[], next: typeof answer.Next === 'string' ? answer.Next : '' };
 			},
-			emit: (subscriber: IDataObject) => output.push({ json: subscriber, pairedItem }),
+			emit: (subscriber: IDataObject) =>
+				output.push({ json: simplify ? simplifySubscriber(subscriber, officialAccount) : subscriber, pairedItem }),
 		});
 	});
 }

@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. tier:gold',
-		description: 'Free text stored with this subscriber (Tencent\'s CustomString), at most 3000 bytes (UTF-8). It replaces what was there; empty clears it.',
+		description: 'Free text stored with this subscriber, e.g. a CRM tier, at most 3000 bytes (UTF-8). It replaces what was there; empty clears it.',
 	},
 ];
 

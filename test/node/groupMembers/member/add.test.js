@@ -70,6 +70,8 @@ test('AVChatRoom: the error names the group type and what to do instead', async 
 	const { error } = await backend.runMember('add', '@TGS#aLIVE', { memberAccounts: 'eve' });
 	expect(error.message).toBe('Could not add members to group "@TGS#aLIVE" (batch 1 of 1, 1 IDs): group "@TGS#aLIVE" is an AVChatRoom (live streaming) group, which does not allow this [Tencent error 10007]');
 	expect(error.description).toMatch(/^AVChatRoom \(live streaming\) groups keep no member list: users join by entering the room in the app\. Use a Public, Work, Meeting or Community group/);
+	// Tencent's words end in a full stop, inside the quotes: no second one after them.
+	expect(error.description).toMatch(/ Tencent said: "No operation permissions: AVChatRoom groups do not support add_group_member\."$/);
 	expect(backend.calls('get_group_info').map((c) => c.body)).toEqual([{ GroupIdList: ['@TGS#aLIVE'], ResponseFilter: { GroupBaseInfoFilter: ['Type'] } }]);
 });
 

@@ -1,6 +1,7 @@
 'use strict';
 // Member Get: IDs of all items per group, de-duplicated, 50 a call; shaped like Get Many plus isMember.
 const { startGroupBackend, json, paired } = require('../../../support/groupMembers');
+const { isoOrNull } = require('../../../support/simplified');
 
 let backend;
 beforeAll(async () => {
@@ -44,4 +45,36 @@ test('AVChatRoom: refused with the group type named, under Continue On Fail an e
 		['@TGS#aLIVEX', 'a', true],
 		['@TGS#aLIVEX', 'b', true],
 	]);
+});
+
+test('version 2 simplifies by default: readable names, ISO times, isMember; a non-member is its ID and isMember false', async () => {
+	const ids = { memberAccounts: 'member000001, stranger' };
+	const raw = await backend.runMember('get', '@TGS#2GET', ids, [{}], { typeVersion: 1 });
+	const off = await backend.runMember('get', '@TGS#2GET', { ...ids, simplify: false }, [{}], { typeVersion: 2 });
+	expect(json(off.items)).toEqual(json(raw.items));
+	const [member] = json(raw.items);
+
+	const { items, error } = await backend.runMember('get', '@TGS#2GET', ids, [{}], { typeVersion: 2 });
+	expect(error).toBeUndefined();
+	expect(json(items)).toEqual([
+		{
+			groupId: '@TGS#2GET',
+			userId: 'member000001',
+			role: member.Role,
+			joinedAt: isoOrNull(member.JoinTime),
+			nameCard: member.NameCard,
+			mutedUntil: isoOrNull(member.MuteUntil),
+			notifications: member.MsgFlag,
+			lastMessageAt: isoOrNull(member.LastSendMsgTime),
+			customFields: member.customFields,
+			isMember: true,
+		},
+		{ groupId: '@TGS#2GET', userId: 'stranger', isMember: false },
+	]);
+	expect(paired(items)).toEqual([{ item: 0 }, { item: 0 }]);
+});
+
+test('version 2, Continue On Fail: refused batches stay error items with groupId and memberAccount', async () => {
+	const { items } = await backend.runMember('get', '@TGS#aLIVEX', { memberAccounts: 'a' }, [{}], { typeVersion: 2, continueOnFail: true });
+	expect(json(items)).toEqual([expect.objectContaining({ groupId: '@TGS#aLIVEX', memberAccount: 'a', error: expect.stringContaining('AVChatRoom') })]);
 });

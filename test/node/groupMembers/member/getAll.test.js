@@ -1,9 +1,10 @@
 'use strict';
 // Member → Get Many: Offset and Community (Next) paging, filters, answers over 1 MB (10018), items and errors;
-// the Group picker, and a workflow saved before it (a plain-string groupId) that runs unchanged.
+// the Group picker, a workflow saved before it (a plain-string groupId) that runs unchanged, and version 2's Simplify.
 const { createHarness } = require('../../../harness');
 const { APP, credentialsFor } = require('../../../support/backend');
 const { NODE, BIG_VALUE, byId, fromList, getManyGroups, savedGetManyWorkflow, startGroupBackend, json, paired } = require('../../../support/groupMembers');
+const { isoOrNull } = require('../../../support/simplified');
 
 const getAll = (groupId, more = {}) => ({ resource: 'member', operation: 'getAll', groupId, ...more });
 const all = (groupId, options = {}) => getAll(groupId, { returnAll: true, options });
@@ -334,5 +335,50 @@ describe('the Group picker and saved workflows', () => {
 		expect(items).toHaveLength(51);
 		expect(items[50]).toEqual({ json: { error: 'Group ID is empty in item 1', description: expect.stringMatching(/^Pick a group from the list, or enter its ID/) }, pairedItem: { item: 1 } });
 		expect(backend.calls('get_group_member_info')).toHaveLength(1);
+	});
+});
+
+/** A member of Get Many as version 1 gives it (custom fields flattened), as Simplify shows it. */
+const simplified = (groupId) => (raw) => ({
+	groupId,
+	userId: raw.Member_Account,
+	role: raw.Role,
+	joinedAt: isoOrNull(raw.JoinTime),
+	nameCard: raw.NameCard,
+	mutedUntil: isoOrNull(raw.MuteUntil),
+	notifications: raw.MsgFlag,
+	lastMessageAt: isoOrNull(raw.LastSendMsgTime),
+	customFields: raw.customFields,
+});
+
+describe('version 2 and Simplify', () => {
+	test('version 1 keeps Tencent\'s member fields; version 2 simplifies by default, from the same requests', async () => {
+		const group = byId('@TGS#_@TGS#cSIMPLE');
+		const raw = await backend.runMember('getAll', group, { returnAll: true }, [{}], { typeVersion: 1 });
+		expect(Object.keys(json(raw.items)[0]).sort()).toEqual(['JoinTime', 'LastSendMsgTime', 'Member_Account', 'MsgFlag', 'MsgSeq', 'MuteUntil', 'NameCard', 'Role', 'customFields']);
+		const v1Calls = backend.calls('get_group_member_info').map((c) => c.body);
+
+		backend.emu.clearRequests();
+		const { items, error } = await backend.runMember('getAll', group, { returnAll: true }, [{}], { typeVersion: 2 });
+		expect(error).toBeUndefined();
+		expect(backend.calls('get_group_member_info').map((c) => c.body)).toEqual(v1Calls);
+		expect(json(items)).toEqual(json(raw.items).map(simplified('@TGS#_@TGS#cSIMPLE')));
+		expect(json(items)[0].customFields).toEqual({ Level: expect.any(String), Team: expect.any(String) });
+		// Muted members show until when; the others (MuteUntil 0) show null.
+		const muted = json(items).filter((m) => m.mutedUntil !== null);
+		expect(muted.length).toBeGreaterThan(0);
+		expect(muted.every((m) => m.mutedUntil === '2100-01-01T00:00:00.000Z')).toBe(true);
+		expect(paired(items)).toEqual(items.map(() => ({ item: 0 })));
+	});
+
+	test('version 2: Simplify off gives the raw fields; with Fields set, only those come back, and Flatten off still gives customFields', async () => {
+		const group = byId('@TGS#_@TGS#cSIMPLE');
+		const raw = await backend.runMember('getAll', group, { limit: 2 }, [{}], { typeVersion: 1 });
+		const off = await backend.runMember('getAll', group, { limit: 2, simplify: false }, [{}], { typeVersion: 2 });
+		expect(json(off.items)).toEqual(json(raw.items));
+
+		const options = { fields: ['Role'], customFields: 'Level', flattenCustomFields: false };
+		const { items } = await backend.runMember('getAll', group, { limit: 2, options }, [{}], { typeVersion: 2 });
+		expect(json(items)).toEqual(json(raw.items).map((m) => ({ groupId: '@TGS#_@TGS#cSIMPLE', userId: m.Member_Account, role: m.Role, customFields: { Level: m.customFields.Level } })));
 	});
 });

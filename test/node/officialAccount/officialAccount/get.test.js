@@ -1,5 +1,6 @@
 'use strict';
 const { useBackend, json, paired } = require('../../../support/officialAccount');
+const { isoOrNull } = require('../../../support/simplified');
 
 const ctx = useBackend();
 const get = (officialAccount = '={{ $json.id }}', more = {}) => ({ resource: 'officialAccount', operation: 'get', officialAccount, ...more });
@@ -70,5 +71,43 @@ describe('Official Account → Get', () => {
 		const { error } = await ctx.run(get('@TOA#_g1', { options: { maxCallsPerSecond: 500 } }));
 		expect(error.message).toMatch(/^Max Calls Per Second must be a whole number from 1 to 200/);
 		expect(ctx.calls('get_official_account_info')).toHaveLength(0);
+	});
+
+	test('version 2 simplifies by default: readable names and ISO times, 0 ("never") as null; Simplify off and version 1 give the raw fields', async () => {
+		const ids = [{ id: '@TOA#_g0' }, { id: '@TOA#_g7' }];
+		const raw = await ctx.run(get(), ids, { typeVersion: 1 });
+		const off = await ctx.run(get(undefined, { simplify: false }), ids, { typeVersion: 2 });
+		expect(json(off.items)).toEqual(json(raw.items));
+		expect(json(raw.items)[1]).toEqual(expect.objectContaining({ Official_Account: '@TOA#_g7', Owner_Account: 'boss' }));
+
+		ctx.backend.emu.clearRequests();
+		const { items, error } = await ctx.run(get(), ids, { typeVersion: 2 });
+		expect(error).toBeUndefined();
+		expect(ctx.calls('get_official_account_info')).toHaveLength(1);
+		expect(json(items)).toEqual(
+			json(raw.items).map((account) => ({
+				officialAccount: account.Official_Account,
+				name: account.Name,
+				ownerAccount: 'boss',
+				createdAt: isoOrNull(account.CreateTime),
+				lastMessageAt: isoOrNull(account.LastMsgTime),
+				subscriberCount: account.SubscriberNum,
+				introduction: '',
+				faceUrl: '',
+				organization: '',
+				customData: '',
+			})),
+		);
+		expect(json(items)[0].lastMessageAt).toBeNull();
+		expect(json(items)[1].lastMessageAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	test('version 2, Continue On Fail: an unknown account stays an error item, the others are simplified', async () => {
+		const { items } = await ctx.run(get(), [{ id: '@TOA#_gone' }, { id: '@TOA#_g3' }], { typeVersion: 2, continueOnFail: true });
+		expect(json(items)).toEqual([
+			{ error: 'The official account does not exist, or was deleted: "@TOA#_gone"', description: expect.any(String), officialAccount: '@TOA#_gone' },
+			expect.objectContaining({ officialAccount: '@TOA#_g3', name: 'Account 3', subscriberCount: 3 }),
+		]);
 	});
 });

@@ -1,5 +1,6 @@
 'use strict';
 const { useBackend, json, paired } = require('../../../support/officialAccount');
+const { isoOrNull } = require('../../../support/simplified');
 
 const ctx = useBackend();
 const getAll = (subscriberAccount, more = {}) => ({ resource: 'officialAccount', operation: 'getAll', subscriberAccount, ...more });
@@ -61,5 +62,31 @@ describe('Official Account → Get Many', () => {
 		const { items } = await ctx.run(getAll('={{ $json.user }}'), [{ user: 'loner' }, { user: ' ' }], { continueOnFail: true });
 		expect(json(items)).toEqual([expect.objectContaining({ Official_Account: '@TOA#_solo' }), { error: 'Subscriber Account is empty in item 1', description: expect.any(String) }]);
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	test('version 2 simplifies by default: the account\'s fields and the user\'s own subscription side by side', async () => {
+		const raw = await ctx.run(getAll('fan', { limit: 3 }), [{}], { typeVersion: 1 });
+		const off = await ctx.run(getAll('fan', { limit: 3, simplify: false }), [{}], { typeVersion: 2 });
+		expect(json(off.items)).toEqual(json(raw.items));
+		const { items, error } = await ctx.run(getAll('fan', { limit: 3 }), [{}], { typeVersion: 2 });
+		expect(error).toBeUndefined();
+		expect(json(items)).toEqual(
+			json(raw.items).map((account, i) => ({
+				officialAccount: `@TOA#_f00${i}`,
+				name: `f00${i}`,
+				ownerAccount: 'administrator',
+				createdAt: isoOrNull(account.CreateTime),
+				lastMessageAt: null,
+				subscriberCount: 1,
+				introduction: '',
+				faceUrl: '',
+				organization: '',
+				customData: `account ${i}`,
+				subscribedAt: isoOrNull(account.SelfInfo.SubscribeTime),
+				subscriberCustomData: `mine ${i}`,
+			})),
+		);
+		expect(json(items)[0].subscribedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+		expect(paired(items)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 	});
 });

@@ -1,10 +1,67 @@
 'use strict';
-// Subscriber → Get Many: paging over Next, Limit, several items, and the errors Tencent gives.
+// Subscriber → Get Many, version 1 (Tencent's fields, as saved workflows expect) and version 2 (Simplify on by default);
+// paging over Next, Limit, several items, and the errors Tencent gives.
 const { APP } = require('../../../support/backend');
 const { NODE, useBackend, json, paired } = require('../../../support/officialAccount');
+const { isoOrNull } = require('../../../support/simplified');
 
 const ctx = useBackend();
-const getAll = (officialAccount, more = {}) => ({ resource: 'subscriber', operation: 'getAll', officialAccount, ...more });
+const getAll = (more = {}) => ({ resource: 'subscriber', operation: 'getAll', officialAccount: '@TOA#_simple', ...more });
+const getMany = (officialAccount, more = {}) => ({ resource: 'subscriber', operation: 'getAll', officialAccount, ...more });
+const RAW_FIELDS = ['CustomString', 'LastSendMsgTime', 'MsgFlag', 'SubscribeTime', 'Subscriber_Account'];
+
+beforeAll(() => {
+	ctx.backend.emu.addOfficialAccount({ id: '@TOA#_simple', subscribers: 60 });
+	ctx.backend.emu.addOfficialAccount({ id: '@TOA#_tagged', subscribers: [{ Subscriber_Account: 'vip', CustomString: 'tier:gold' }] });
+});
+
+const simplified = (raw) => ({
+	officialAccount: '@TOA#_simple',
+	userId: raw.Subscriber_Account,
+	subscribedAt: isoOrNull(raw.SubscribeTime),
+	customData: raw.CustomString,
+	notifications: raw.MsgFlag,
+	lastMessageAt: isoOrNull(raw.LastSendMsgTime),
+});
+
+describe('Subscriber → Get Many', () => {
+	test('version 1 outputs Tencent\'s fields unchanged; version 2 simplifies them by default, from the same request', async () => {
+		const raw = await ctx.run(getAll({ limit: 60 }), [{}], { typeVersion: 1 });
+		expect(raw.error).toBeUndefined();
+		expect(json(raw.items).every((s) => Object.keys(s).sort().join() === RAW_FIELDS.join())).toBe(true);
+		const v1Calls = ctx.calls('get_subscriber_info').map((c) => c.body);
+
+		ctx.backend.emu.clearRequests();
+		const simple = await ctx.run(getAll({ limit: 60 }), [{}], { typeVersion: 2 });
+		expect(simple.error).toBeUndefined();
+		expect(ctx.calls('get_subscriber_info').map((c) => c.body)).toEqual(v1Calls);
+		expect(json(simple.items)).toEqual(json(raw.items).map(simplified));
+		expect(paired(simple.items)).toEqual(raw.items.map(() => ({ item: 0 })));
+		// Both kinds of last-message time occur: a real time, and 0 ("never") as null.
+		expect(json(simple.items).some((s) => s.lastMessageAt === null)).toBe(true);
+		expect(json(simple.items).some((s) => /^\d{4}-\d\d-\d\dT/.test(s.lastMessageAt))).toBe(true);
+	});
+
+	test('version 2 with Simplify off gives the raw fields; Custom Data is the subscriber\'s own', async () => {
+		const off = await ctx.run(getAll({ officialAccount: '@TOA#_tagged', simplify: false }), [{}], { typeVersion: 2 });
+		expect(json(off.items)).toEqual([{ Subscriber_Account: 'vip', SubscribeTime: expect.any(Number), CustomString: 'tier:gold', MsgFlag: 'AcceptAndNotify', LastSendMsgTime: 0 }]);
+		const on = await ctx.run(getAll({ officialAccount: '@TOA#_tagged' }), [{}], { typeVersion: 2 });
+		expect(json(on.items)).toEqual([
+			{ officialAccount: '@TOA#_tagged', userId: 'vip', subscribedAt: isoOrNull(off.items[0].json.SubscribeTime), customData: 'tier:gold', notifications: 'AcceptAndNotify', lastMessageAt: null },
+		]);
+	});
+
+	test('Simplify is read per item, and error items stay as they are', async () => {
+		const { items } = await ctx.run(getAll({ officialAccount: '={{ $json.account }}', limit: 1, simplify: '={{ $json.simple }}' }), [
+			{ account: '@TOA#_tagged', simple: true },
+			{ account: '@TOA#_tagged', simple: false },
+			{ account: '', simple: true },
+		], { typeVersion: 2, continueOnFail: true });
+		expect(json(items).map((s) => s.userId ?? s.Subscriber_Account ?? s.error)).toEqual(['vip', 'vip', 'Official Account is empty in item 2']);
+		expect(Object.keys(items[1].json)).toContain('Subscriber_Account');
+		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+});
 
 describe('Subscriber Get Many', () => {
 	beforeAll(() => {
@@ -17,7 +74,7 @@ describe('Subscriber Get Many', () => {
 		['@TOA#_boundary', 400, [200, 200]],
 		['@TOA#_off', 401, [200, 200, 200]],
 	])('Return All on %s yields every subscriber in order with the fewest calls', async (officialAccount, count, limits) => {
-		const { items, error } = await ctx.run(getAll(officialAccount, { returnAll: true }));
+		const { items, error } = await ctx.run(getMany(officialAccount, { returnAll: true }));
 		expect(error).toBeUndefined();
 		expect(json(items).map((s) => s.Subscriber_Account)).toEqual(ctx.backend.emu.getSubscribers(officialAccount));
 		expect(items).toHaveLength(count);
@@ -31,7 +88,7 @@ describe('Subscriber Get Many', () => {
 	});
 
 	test('Limit asks each page only for what it still needs and stops there', async () => {
-		const { items } = await ctx.run(getAll('@TOA#_off', { returnAll: false, limit: 250 }));
+		const { items } = await ctx.run(getMany('@TOA#_off', { returnAll: false, limit: 250 }));
 		expect(json(items).map((s) => s.Subscriber_Account)).toEqual(ctx.backend.emu.getSubscribers('@TOA#_off').slice(0, 250));
 		expect(ctx.calls('get_subscriber_info').map((c) => c.body.Limit)).toEqual([200, 50]);
 	});
@@ -43,14 +100,14 @@ describe('Subscriber Get Many', () => {
 	});
 
 	test('an account without subscribers yields no items after one call', async () => {
-		const { items, error } = await ctx.run(getAll('@TOA#_empty', { returnAll: true }));
+		const { items, error } = await ctx.run(getMany('@TOA#_empty', { returnAll: true }));
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 		expect(ctx.calls('get_subscriber_info')).toHaveLength(1);
 	});
 
 	test('several input items, each with its own official account and limit', async () => {
-		const { items } = await ctx.run(getAll('={{ $json.account }}', { limit: '={{ $json.limit }}' }), [
+		const { items } = await ctx.run(getMany('={{ $json.account }}', { limit: '={{ $json.limit }}' }), [
 			{ account: '@TOA#_boundary', limit: 3 },
 			{ account: '@TOA#_off', limit: 2 },
 			{ account: '@TOA#_boundary', limit: 1 },
@@ -71,7 +128,7 @@ describe('Subscriber Get Many', () => {
 
 describe('error messages', () => {
 	test('130004: the official account does not exist', async () => {
-		const { error } = await ctx.run(getAll('@TOA#_nope'));
+		const { error } = await ctx.run(getMany('@TOA#_nope'));
 		expect(error.constructor.name).toBe('NodeApiError');
 		expect(error.message).toBe('Could not get subscribers of official account "@TOA#_nope" (page 1): the official account does not exist, or was terminated [Tencent error 130004]');
 		expect(error.description).toMatch(/^Check the Official Account ID/);
@@ -83,7 +140,7 @@ describe('error messages', () => {
 		ctx.backend.emu.addApp(other);
 		const { error } = await ctx.backend.harness.runNode({
 			type: NODE,
-			parameters: getAll('@TOA#_x'),
+			parameters: getMany('@TOA#_x'),
 			credentials: { ...ctx.backend.credentials, sdkAppId: other.sdkAppId, secretKey: other.secretKey },
 		});
 		expect(error.message).toBe('Could not get subscribers of official account "@TOA#_x" (page 1): the official account service is not enabled for this app [Tencent error 131000]');
@@ -93,7 +150,7 @@ describe('error messages', () => {
 	test('a wrong secret key is named, not retried, and not shown', async () => {
 		const { error } = await ctx.backend.harness.runNode({
 			type: NODE,
-			parameters: getAll('@TOA#_boundary'),
+			parameters: getMany('@TOA#_boundary'),
 			credentials: { ...ctx.backend.credentials, secretKey: 'wrong-key-123' },
 		});
 		expect(error.message).toBe('Could not get subscribers of official account "@TOA#_boundary" (page 1): the Secret Key does not match the SDKAppID [Tencent error 70009]');
