@@ -1,12 +1,8 @@
-const path = require('path');
-const { task, src, dest, parallel } = require('gulp');
+const { task, src, dest } = require('gulp');
 
-// tsc emits only JavaScript; n8n loads node and credential icons from dist/ beside the code.
-function copyIcons(folder) {
-	const copy = () =>
-		src(path.join(folder, '**', '*.{png,svg}'), { encoding: false }).pipe(dest(path.join('dist', folder)));
-	copy.displayName = `copy ${folder} icons`;
-	return copy;
+// tsc emits only JavaScript; the nodes and the credential point their `file:` icons at dist/icons/.
+function copyIcons() {
+	return src('icons/*.svg', { encoding: false }).pipe(dest('dist/icons'));
 }
 
-task('build:icons', parallel(copyIcons('nodes'), copyIcons('credentials')));
+task('build:icons', copyIcons);

@@ -16,7 +16,7 @@ export class TencentCloudChatApi implements ICredentialType {
 
 	displayName = 'Tencent Cloud Chat API';
 
-	icon: Icon = { light: 'file:tencentCloudChat.svg', dark: 'file:tencentCloudChat.dark.svg' };
+	icon: Icon = { light: 'file:../icons/tencentChat.svg', dark: 'file:../icons/tencentChat.dark.svg' };
 
 	documentationUrl = 'https://trtc.io/document/34579';
 

@@ -3,7 +3,7 @@
 // (seed, index), so a data set of 780k subscribers costs nothing until a page
 // of it is read, and the same seed always yields the same records.
 
-const SUBSCRIBE_BASE_TIME = 1698800000; // around the seed page's sample times
+const SUBSCRIBE_BASE_TIME = 1698800000; // around the sample SubscribeTime of https://trtc.io/document/60759
 const MESSAGE_BASE_TIME = 1698700000;
 const JOIN_BASE_TIME = 1425976500;
 const MUTE_UNTIL_TIME = 4102444800; // 2100-01-01: muted members stay muted in any test run

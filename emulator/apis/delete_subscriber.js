@@ -5,7 +5,7 @@
 const { ApiError, okBody } = require('../errors');
 const { requireOfficialAccountService, findSubscriberAccount, isValidUserId, echoId } = require('./common');
 
-const MAX_ITEMS = 100; // undocumented; API-NOTES says use 100
+const MAX_ITEMS = 100; // https://trtc.io/document/60761 gives no maximum; 100 as add_subscriber (https://trtc.io/document/60760)
 const AFTER = 'OfficialAccount.CallbackAfterDeleteSubscriber';
 
 function deleteSubscriber({ body, app, state, identifier, callbacks }) {

@@ -11,7 +11,7 @@ const MAX_LIMIT = 6000;
 const MAX_LIMIT_COMMUNITY = 100;
 const INFO_FIELDS = ['Role', 'JoinTime', 'MsgSeq', 'MsgFlag', 'LastSendMsgTime', 'MuteUntil', 'NameCard'];
 
-// Community Next: a big decimal like the seed's "144115265295492787":
+// Community Next: a big decimal like the sample's "144115265295492787" (https://trtc.io/document/34948):
 // 2^57 + tag * 2^32 + position.
 const CURSOR_BASE = 1n << 57n;
 

@@ -11,7 +11,7 @@ const DEFAULT_REQ = 20;
 function msgGetSimple({ body, app, state }) {
 	requireOfficialAccountService(app);
 	const id = body.Official_Account;
-	// This API reports account errors with the group-style codes (see the seed page).
+	// This API reports account errors with the group-style codes (https://trtc.io/document/60812).
 	if (typeof id !== 'string' || id.trim() === '') throw new ApiError(10015, 'Invalid official account user ID.');
 	const account = state.findAccount(app.sdkAppId, id);
 	if (!account) throw new ApiError(10010, 'The official account user does not exist, or has been dissolved.');

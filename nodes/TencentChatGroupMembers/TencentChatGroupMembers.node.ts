@@ -14,7 +14,7 @@ export class TencentChatGroupMembers implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Chat Group Members',
 		name: 'tencentChatGroupMembers',
-		icon: { light: 'file:tencentChat.svg', dark: 'file:tencentChat.dark.svg' },
+		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,

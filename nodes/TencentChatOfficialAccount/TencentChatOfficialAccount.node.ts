@@ -15,7 +15,7 @@ export class TencentChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Chat Official Account',
 		name: 'tencentChatOfficialAccount',
-		icon: { light: 'file:tencentChat.svg', dark: 'file:tencentChat.dark.svg' },
+		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['transform'],
 		version: [1, 2],
 		defaultVersion: 2,

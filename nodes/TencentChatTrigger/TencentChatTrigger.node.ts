@@ -50,7 +50,7 @@ export class TencentChatTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Chat Trigger',
 		name: 'tencentChatTrigger',
-		icon: { light: 'file:tencentChat.svg', dark: 'file:tencentChat.dark.svg' },
+		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['trigger'],
 		version: [1, 2],
 		defaultVersion: 2,

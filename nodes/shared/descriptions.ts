@@ -22,11 +22,11 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	];
 }
 
-/** The Operation selector of one resource. */
-export function operationProperty(
+/** The Operation selector of one resource; `Operation` (from the node's node.type.ts) rejects a value the router lacks. */
+export function operationProperty<Operation extends string = string>(
 	resource: string,
-	options: Array<{ name: string; value: string; description: string; action: string }>,
-	defaultOperation = 'getAll',
+	options: Array<{ name: string; value: NoInfer<Operation>; description: string; action: string }>,
+	defaultOperation: NoInfer<Operation> | 'getAll' = 'getAll',
 ): INodeProperties {
 	return {
 		displayName: 'Operation',

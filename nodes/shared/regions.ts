@@ -1,4 +1,4 @@
-/** Tencent Cloud Chat REST API domains, one per data-centre region (see the seeds and API-NOTES §1). */
+/** Tencent Cloud Chat REST API domains, one per data-centre region (https://trtc.io/document/34620; Tokyo from https://trtc.io/document/64897). */
 export const REGIONS = {
 	china: { name: 'China', domain: 'console.tim.qq.com' },
 	singapore: { name: 'Singapore', domain: 'adminapisgp.im.qcloud.com' },

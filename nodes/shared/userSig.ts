@@ -42,7 +42,7 @@ export function zlibStored(data: Buffer): Buffer {
 	return Buffer.concat(parts);
 }
 
-/** Builds a UserSig (API-NOTES §2); the document's key order is the reference implementation's. */
+/** Builds a UserSig (https://trtc.io/document/34385); the document's key order is the reference implementation's (tls-sig-api-v2). */
 export function createUserSig(key: SigningKey, time: number, expire = TICKET_LIFETIME_SECONDS): string {
 	const content =
 		`TLS.identifier:${key.identifier}\n` +

@@ -21,6 +21,53 @@ async function startGroupBackend(groups = [], emulatorOptions = {}) {
 	return backend;
 }
 
+/** A custom field value of 15 kB: a hundred members of it pass Tencent's 1 MB answer limit. */
+const BIG_VALUE = 'x'.repeat(15000);
+
+/** The groups of the Member → Get Many tests: every paging mode, filters, and answers over 1 MB. */
+function getManyGroups() {
+	// Only the second hundred is heavy: the first page fits, the second must be split.
+	const halfHeavy = Array.from({ length: 200 }, (_, i) => ({
+		Member_Account: `user${i}`,
+		AppMemberDefinedData: i < 100 ? [] : [{ Key: 'Bio', Value: BIG_VALUE }],
+	}));
+	return [
+		{ id: '@TGS#2SAVED', type: 'Public', name: 'Saved Group', members: 120 },
+		{ id: '@TGS#_@TGS#cSIMPLE', type: 'Community', members: 150, customFields: ['Level', 'Team'] },
+		{ id: '@TGS#pub730', type: 'Public', members: 730 },
+		{ id: '@TGS#_comm1234', type: 'Community', members: 1234 },
+		{ id: '@TGS#hiddencomm', type: 'Community', members: 250 },
+		{ id: '@TGS#custom', type: 'Public', members: 50, customFields: ['Level', 'Team'] },
+		{ id: '@TGS#priv', type: 'Private', members: 5 },
+		{ id: '@TGS#empty', type: 'Public', members: 0 },
+		{ id: '@TGS#av', type: 'AVChatRoom', members: 10 },
+		{ id: '@TGS#wrongnum', type: 'Public', members: 150, hostile: 'wrongMemberNum' },
+		// 30 kB a member: a page of 100 or 50 passes 1 MB, 25 does not.
+		{ id: '@TGS#padded', type: 'Public', members: 300, memberPaddingBytes: 30000 },
+		{ id: '@TGS#_padded', type: 'Community', members: 120, memberPaddingBytes: 30000 },
+		{ id: '@TGS#huge', type: 'Public', members: 3, memberPaddingBytes: 1100000 },
+		{ id: '@TGS#halfheavy', type: 'Work', members: halfHeavy },
+	];
+}
+
+/** Member → Get Many as n8n saved it before the Group picker: only the parameters that differ from their defaults. */
+const savedGetManyWorkflow = {
+	name: 'Group members, saved with a plain Group ID',
+	nodes: [
+		{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'members',
+			name: 'Get Members',
+			type: 'n8n-nodes-tencent-chat.tencentChatGroupMembers',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: { groupId: '@TGS#2SAVED', returnAll: true, options: { fields: ['Role'] } },
+			credentials: { tencentCloudChatApi: { id: 'tc', name: 'Tencent Chat' } },
+		},
+	],
+	connections: { 'Manual Trigger': { main: [[{ node: 'Get Members', type: 'main', index: 0 }]] } },
+};
+
 /** The emulator's record of one member, or undefined. */
 function memberRecord(emu, groupId, account) {
 	return emu.getMembers(groupId, { full: true }).find((m) => m.Member_Account === account);
@@ -72,4 +119,4 @@ function nodeClass() {
 	return new TencentChatGroupMembers();
 }
 
-module.exports = { NODE, byId, fromList, member, startGroupBackend, memberRecord, loadOptionsContext, nodeClass, json, paired };
+module.exports = { NODE, BIG_VALUE, byId, fromList, member, startGroupBackend, getManyGroups, savedGetManyWorkflow, memberRecord, loadOptionsContext, nodeClass, json, paired };

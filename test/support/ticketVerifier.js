@@ -1,5 +1,5 @@
 'use strict';
-// An independent UserSig verifier for tests, following the server's algorithm (API-NOTES §2):
+// An independent UserSig verifier for tests, following the server's algorithm (https://trtc.io/document/34385 and tls-sig-api-v2):
 // inflate, check SDKAppID, identifier and expiry, recompute the HMAC.
 const crypto = require('node:crypto');
 const zlib = require('node:zlib');

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/descriptions';
+import type { TencentChatGroupMembersMap } from '../node.type';
 import * as add from './add.operation';
 import { groupProperty } from './common';
 import * as get from './get.operation';
@@ -15,7 +16,7 @@ import * as update from './update.operation';
 export const operations = { add, get, getAll, getMuted, getRole, mute, remove, unmute, update };
 
 export const description: INodeProperties[] = [
-	operationProperty('member', [
+	operationProperty<TencentChatGroupMembersMap['member']>('member', [
 		{
 			name: 'Add',
 			value: 'add',

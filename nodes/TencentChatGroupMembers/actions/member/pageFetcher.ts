@@ -9,7 +9,7 @@ const COMMAND = 'get_group_member_info';
 const TOO_LARGE = 10018;
 /** Invalid parameter: Tencent's page gives three Limit maxima (100, 200, 6000), so a big Limit may be refused. */
 const INVALID_PARAMETER = 10004;
-/** A page size every group type accepts (API-NOTES §4). */
+/** A page size every group type accepts, Community included (https://trtc.io/document/34948). */
 export const SAFE_PAGE_SIZE = 100;
 
 export interface MemberQuery {

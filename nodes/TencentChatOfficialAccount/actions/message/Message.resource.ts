@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/descriptions';
+import type { TencentChatOfficialAccountMap } from '../node.type';
 import * as getAll from './getAll.operation';
 import * as recall from './recall.operation';
 import * as send from './send.operation';
@@ -8,7 +9,7 @@ import * as send from './send.operation';
 export const operations = { getAll, recall, send };
 
 export const description: INodeProperties[] = [
-	operationProperty('message', [
+	operationProperty<TencentChatOfficialAccountMap['message']>('message', [
 		{
 			name: 'Get Many',
 			value: 'getAll',

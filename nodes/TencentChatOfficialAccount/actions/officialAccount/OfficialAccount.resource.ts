@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/descriptions';
+import type { TencentChatOfficialAccountMap } from '../node.type';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -10,7 +11,7 @@ import * as update from './update.operation';
 export const operations = { create, delete: del, get, getAll, update };
 
 export const description: INodeProperties[] = [
-	operationProperty('officialAccount', [
+	operationProperty<TencentChatOfficialAccountMap['officialAccount']>('officialAccount', [
 		{ name: 'Create', value: 'create', description: 'Create an official account', action: 'Create an official account' },
 		{ name: 'Delete', value: 'delete', description: 'Delete an official account with its subscribers and history', action: 'Delete an official account' },
 		{ name: 'Get', value: 'get', description: 'Get the profile of official accounts', action: 'Get an official account' },

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty } from '../../../shared/descriptions';
+import type { TencentChatOfficialAccountMap } from '../node.type';
 import * as add from './add.operation';
 import * as getAll from './getAll.operation';
 import * as remove from './remove.operation';
@@ -9,7 +10,7 @@ import * as update from './update.operation';
 export const operations = { add, getAll, remove, update };
 
 export const description: INodeProperties[] = [
-	operationProperty('subscriber', [
+	operationProperty<TencentChatOfficialAccountMap['subscriber']>('subscriber', [
 		{
 			name: 'Add',
 			value: 'add',

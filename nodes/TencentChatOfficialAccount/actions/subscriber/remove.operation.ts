@@ -8,7 +8,7 @@ const properties: INodeProperties[] = [officialAccountProperty, ...idSourcePrope
 
 export const description = updateDisplayOptions({ show: { resource: ['subscriber'], operation: ['remove'] } }, properties);
 
-/** delete_subscriber takes a plain array of IDs in SubscriberToDel_Account (the seed's sample, not its field table). */
+/** delete_subscriber takes a plain array of IDs in SubscriberToDel_Account (the sample request of https://trtc.io/document/60761, not its field table). */
 const removeSubscribers: SubscriptionChange = {
 	command: 'delete_subscriber',
 	verb: 'remove subscribers from',

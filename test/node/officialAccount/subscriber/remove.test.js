@@ -1,10 +1,24 @@
 'use strict';
-// Subscriber → Remove with ID Source "field".
+// Subscriber → Remove: Subscriber Accounts, and ID Source "field".
 const { useBackend, json, paired } = require('../../../support/officialAccount');
 
 const ctx = useBackend();
 
 beforeEach(() => ctx.backend.emu.addOfficialAccount({ id: '@TOA#_rm', subscribers: ['a', 'b', 'c'] }));
+
+describe('Subscriber → Remove, Subscriber Accounts', () => {
+	beforeEach(() => ctx.backend.emu.addOfficialAccount({ id: '@TOA#_crm', subscribers: ['existing1', 'existing2'] }));
+
+	test('Remove sends SubscriberToDel_Account and reports removed and notSubscribed', async () => {
+		const { items } = await ctx.run({ resource: 'subscriber', operation: 'remove', officialAccount: '@TOA#_crm', subscriberAccounts: 'existing1, ghost' });
+		expect(ctx.calls('delete_subscriber').map((c) => c.body)).toEqual([{ Official_Account: '@TOA#_crm', SubscriberToDel_Account: ['existing1', 'ghost'] }]);
+		expect(json(items)).toEqual([
+			{ officialAccount: '@TOA#_crm', subscriberAccount: 'existing1', result: 'removed', resultCode: 1 },
+			{ officialAccount: '@TOA#_crm', subscriberAccount: 'ghost', result: 'notSubscribed', resultCode: 2 },
+		]);
+		expect(ctx.backend.emu.getSubscribers('@TOA#_crm')).toEqual(['existing2']);
+	});
+});
 
 describe('Subscriber → Remove, ID Source "Field of Each Input Item"', () => {
 	test('reads the field of each item and removes in one call', async () => {
