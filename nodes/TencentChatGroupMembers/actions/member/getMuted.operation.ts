@@ -9,9 +9,10 @@ import {
 import { CHECK_ANSWER, apiError } from '../../../shared/errors';
 import { forEachItem } from '../../../shared/items';
 import type { TencentAnswer } from '../../../shared/transport';
+import { simplifyOutput, simplifyProperty } from '../../../shared/simplify';
 import { groupRequest, groupType, isoTime, readGroupId } from './common';
 
-const properties: INodeProperties[] = [];
+const properties: INodeProperties[] = [simplifyProperty];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['member'], operation: ['getMuted'] } },
@@ -47,7 +48,7 @@ export async function execute(
 	// Items that name the same group share one call.
 	const answers = new Map<string, Promise<TencentAnswer>>();
 	const hinted = new Set<string>();
-	return await forEachItem.call(
+	const output = await forEachItem.call(
 		this,
 		items,
 		async (itemIndex, output) => {
@@ -85,4 +86,5 @@ export async function execute(
 		},
 		(itemIndex) => ({ groupId: readGroupId.call(this, itemIndex) }),
 	);
+	return simplifyOutput.call(this, output, ({ groupId, memberAccount, mutedUntil }) => ({ groupId, userId: memberAccount, mutedUntil }));
 }

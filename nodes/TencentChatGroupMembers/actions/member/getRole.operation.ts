@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { maxCallsPerSecondOption, optionsCollection } from '../../../shared/descriptions';
+import { simplifyOutput, simplifyProperty } from '../../../shared/simplify';
 import { memberAccountsProperties } from './common';
 import { byAccount, runMemberBatches } from './memberBatches';
 
@@ -15,6 +16,7 @@ const ROLES = ['Owner', 'Admin', 'Member', 'NotMember'];
 
 const properties: INodeProperties[] = [
 	...memberAccountsProperties('look up'),
+	simplifyProperty,
 	optionsCollection([maxCallsPerSecondOption]),
 ];
 
@@ -29,7 +31,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await runMemberBatches.call(this, items, {
+	const output = await runMemberBatches.call(this, items, {
 		command: 'get_role_in_group',
 		verb: 'get the roles of members of',
 		doing: 'Getting roles',
@@ -56,4 +58,5 @@ export async function execute(
 		},
 		toJson: (groupId, memberAccount, outcome?: Outcome) => ({ groupId, memberAccount, ...outcome }),
 	});
+	return simplifyOutput.call(this, output, ({ groupId, memberAccount, role }) => ({ groupId, userId: memberAccount, role }));
 }

@@ -50,3 +50,14 @@ test('Continue On Fail: an unknown group becomes an error item with its group ID
 	expect(json(items)[0]).toMatchObject({ groupId: '@TGS#2NOPE', error: expect.stringContaining('Could not get the muted members of group "@TGS#2NOPE"') });
 	expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }]);
 });
+
+test('version 2 simplifies by default: the member is userId; Simplify off and version 1 keep memberAccount', async () => {
+	const raw = await backend.runMember('getMuted', '@TGS#2MUTED', {}, [{}], { typeVersion: 1 });
+	const off = await backend.runMember('getMuted', '@TGS#2MUTED', { simplify: false }, [{}], { typeVersion: 2 });
+	const simplified = await backend.runMember('getMuted', '@TGS#2MUTED', {}, [{}], { typeVersion: 2 });
+	const muted = backend.emu.getMembers('@TGS#2MUTED', { full: true }).filter((m) => m.MuteUntil * 1000 > Date.now());
+	expect(json(raw.items).map((j) => j.memberAccount)).toEqual(muted.map((m) => m.Member_Account));
+	expect(muted.length).toBeGreaterThan(0);
+	expect(json(off.items)).toEqual(json(raw.items));
+	expect(json(simplified.items)).toEqual(json(raw.items).map((j) => ({ groupId: j.groupId, userId: j.memberAccount, mutedUntil: j.mutedUntil })));
+});

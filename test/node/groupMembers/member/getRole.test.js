@@ -42,3 +42,19 @@ test('AVChatRoom: refused with the group type named', async () => {
 	const { error } = await backend.runMember('getRole', '@TGS#aLIVEG', { memberAccounts: 'x' });
 	expect(error.message).toBe('Could not get the roles of members of group "@TGS#aLIVEG" (batch 1 of 1, 1 IDs): group "@TGS#aLIVEG" is an AVChatRoom (live streaming) group, which does not allow this [Tencent error 10007]');
 });
+
+test('version 2 simplifies by default: the member is userId; Simplify off and version 1 keep memberAccount', async () => {
+	const ids = { memberAccounts: 'olga, zoe' };
+	const simplified = await backend.runMember('getRole', '@TGS#2ROLES', ids, [{}], { typeVersion: 2 });
+	expect(json(simplified.items)).toEqual([
+		{ groupId: '@TGS#2ROLES', userId: 'olga', role: 'Owner' },
+		{ groupId: '@TGS#2ROLES', userId: 'zoe', role: 'NotMember' },
+	]);
+	const raw = await backend.runMember('getRole', '@TGS#2ROLES', ids, [{}], { typeVersion: 1 });
+	const off = await backend.runMember('getRole', '@TGS#2ROLES', { ...ids, simplify: false }, [{}], { typeVersion: 2 });
+	expect(json(raw.items)).toEqual([
+		{ groupId: '@TGS#2ROLES', memberAccount: 'olga', role: 'Owner' },
+		{ groupId: '@TGS#2ROLES', memberAccount: 'zoe', role: 'NotMember' },
+	]);
+	expect(json(off.items)).toEqual(json(raw.items));
+});
