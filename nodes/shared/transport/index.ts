@@ -27,7 +27,7 @@ export interface ApiCall {
 	service: 'official_account_open_http_svc' | 'group_open_http_svc';
 	command: string;
 	body: IDataObject;
-	/** What the call is for, as shown in errors: 'get subscribers of official account "@TOA#_x", page 3'. */
+	/** What the call is for, as errors show it: 'get subscribers of official account "@TOA#_x" (page 3)'. */
 	purpose: string;
 	itemIndex?: number;
 	/**
