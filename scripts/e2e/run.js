@@ -775,8 +775,9 @@ async function runVersion(key, tgz, results) {
 
 		// The Tencent Chat Trigger under `n8n start`, fed by the emulator's signed callbacks.
 		await emu.reset();
-		// n8n 2.41 on 2 cores holds 18 callbacks a second at the edge, not 20 (see the README's trigger section): 15 there.
-		const load = { count: 1000, ratePerSecond: key === 'v1' ? 20 : 15 };
+		// n8n 2.41 on 2 cores holds 15 callbacks a second in most runs, 18 at the edge, not 20 (see the README's
+		// trigger section); at 15 one of 1,000 answers took over 2 s in a CI run, so 10 there.
+		const load = { count: 1000, ratePerSecond: key === 'v1' ? 20 : 10 };
 		await runTriggerCases({ n8n, emu, app: APP, record: (name, ok, ms, detail) => record(`Trigger: ${name}`, ok, ms, detail), log, load });
 
 		// What n8n wrote into its user folder: log files, database, settings.
