@@ -76,6 +76,7 @@ function perSecond(times) {
 async function callFigures(emu, rate) {
 	const log = await emu.requests();
 	const adds = log.filter((entry) => entry.command === 'add_subscriber');
+	const readCalls = log.filter((entry) => entry.command === 'get_subscriber_info').length;
 	const rateLimited = log.filter((entry) => entry.errorCode === 60007).length;
 	const addCalls = (3 * ADDS) / BATCH;
 	const times = adds.map((entry) => entry.time);
@@ -83,7 +84,7 @@ async function callFigures(emu, rate) {
 		calls: log.length,
 		addCalls: adds.length,
 		addAccepted: adds.filter((entry) => !entry.errorCode).length,
-		readCalls: log.filter((entry) => entry.command === 'get_subscriber_info').length,
+		readCalls,
 		rateLimited,
 		rateLimitedShare: rateLimited / log.length,
 		failedOther: log.filter((entry) => entry.errorCode && entry.errorCode !== 60007).length,
@@ -94,7 +95,7 @@ async function callFigures(emu, rate) {
 		/** When the rate-limit answers came, in seconds after the first add call. */
 		rateLimitedAt: log.filter((entry) => entry.errorCode === 60007).map((entry) => +((entry.time - Math.min(...times)) / 1000).toFixed(2)),
 		floorMs: (addCalls / rate) * 1000,
-		readChainMs: log.filter((entry) => entry.command === 'get_subscriber_info').length * LATENCY_MS,
+		readChainMs: readCalls * LATENCY_MS,
 	};
 }
 

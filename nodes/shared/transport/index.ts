@@ -12,7 +12,7 @@ import { usageError } from '../errors';
 import { discardUserSig } from '../userSig';
 import { callError } from './describe';
 import { classifyFailure, readAnswer, thrownFailure, type Failure } from './failure';
-import { DEFAULT_CALLS_PER_SECOND, pacerFor, pause } from './limiter';
+import { DEFAULT_CALLS_PER_SECOND, pacerFor, pause, type CallPacer } from './limiter';
 import { credentialGate, runPacer } from './runState';
 import { transportSettings } from './settings';
 
@@ -110,12 +110,12 @@ export function isOutcomeUnknown(error: unknown): boolean {
 }
 
 /** Waits for this run's own pace (Max Calls Per Second), then for the app's shared one. */
-async function waitForTurn(this: ChatContext, call: ApiCall, credentials: ChatCredentials, signal?: AbortSignal): Promise<void> {
+async function waitForTurn(this: ChatContext, call: ApiCall, credentials: ChatCredentials, appPacer: CallPacer, signal?: AbortSignal): Promise<void> {
 	if (call.callsPerSecond !== undefined && call.callsPerSecond < DEFAULT_CALLS_PER_SECOND) {
 		await runPacer(this, credentials, call.command, call.callsPerSecond).acquire(call.callsPerSecond, signal);
 	}
 	if (signal?.aborted) return;
-	await pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command).acquire(call.apiCallsPerSecond ?? DEFAULT_CALLS_PER_SECOND, signal);
+	await appPacer.acquire(call.apiCallsPerSecond ?? DEFAULT_CALLS_PER_SECOND, signal);
 }
 
 /**
@@ -127,19 +127,19 @@ export async function apiRequest(this: ChatContext, call: ApiCall): Promise<Tenc
 	const gate = credentialGate(this, credentials);
 	const signal = (this as IExecuteFunctions).getExecutionCancelSignal?.();
 	const fail = (failure: Failure, attempts: number, unknown = false) => callError(this.getNode(), call, failure, attempts, credentials, unknown);
+	const pacer = pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command);
 	let release = await gate.enter();
 	let firstSent: number | undefined;
 	let renewedTicket = false;
 	try {
 		for (let attempt = 1; ; attempt++) {
-			await waitForTurn.call(this, call, credentials, signal);
+			await waitForTurn.call(this, call, credentials, pacer, signal);
 			if (signal?.aborted) throw new ExecutionCancelledError();
 			const sentAt = Date.now();
 			firstSent ??= sentAt;
 			const outcome = await sendOnce.call(this, call);
 			if (signal?.aborted) throw new ExecutionCancelledError();
 			const failureClass = outcome.ok ? 'ok' : classifyFailure(outcome.failure, call.command);
-			const pacer = pacerFor(credentials.baseUrl, credentials.sdkAppId, call.command);
 			if (outcome.ok || failureClass === 'permanent') {
 				pacer.succeeded(sentAt); // within the app's quota
 				gate.accepted(); // Tencent checked the signature and went on: the other calls may go

@@ -126,7 +126,7 @@ export class CallPacer {
 		const { accepted, limited } = this.overrun;
 		if (accepted + limited < OVERRUN_SAMPLE) return;
 		const through = accepted / (accepted + limited);
-		this.currentShare();
+		this.shareAt = Date.now(); // the share is set anew: nothing to regain up to now
 		this.share = Math.max(MIN_SHARE, this.overrunShare * Math.min(DECREASE, through));
 		this.fastUpTo = this.overrunShare * through * NEAR_OVERRUN;
 	}
