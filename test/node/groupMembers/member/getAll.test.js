@@ -1,33 +1,17 @@
 'use strict';
-// Member → Get Many: Offset and Community (Next) paging, filters, answers over 1 MB (10018), items and errors;
-// the Group picker, a workflow saved before it (a plain-string groupId) that runs unchanged, and version 2's Simplify.
+// Member → Get Many: Offset and Community (Next) paging, items and errors; the Group picker, and a workflow saved
+// before it (a plain-string groupId) that runs unchanged. Filters, answers over 1 MB and Simplify: getAll.options.test.js.
 const { createHarness } = require('../../../harness');
 const { APP, credentialsFor } = require('../../../support/backend');
-const { NODE, BIG_VALUE, byId, fromList, getManyGroups, savedGetManyWorkflow, startGroupBackend, json, paired } = require('../../../support/groupMembers');
-const { isoOrNull } = require('../../../support/simplified');
+const { NODE, byId, fromList, savedGetManyWorkflow, json, paired } = require('../../../support/groupMembers');
+const { getAll, all, accounts, byOffset, withoutEmptyCustom, useGetManyBackend } = require('../../../support/getManyMembers');
 
-const getAll = (groupId, more = {}) => ({ resource: 'member', operation: 'getAll', groupId, ...more });
-const all = (groupId, options = {}) => getAll(groupId, { returnAll: true, options });
-
-let backend;
-beforeAll(async () => {
-	backend = await startGroupBackend(getManyGroups());
-});
-afterAll(async () => backend.close());
-beforeEach(() => backend.emu.clearRequests());
-
-const calls = () => backend.calls('get_group_member_info');
-const accounts = (items) => json(items).map((member) => member.Member_Account);
-const byOffset = (list) => [...list].sort((a, b) => (a.body.Offset ?? 0) - (b.body.Offset ?? 0));
-const members = (groupId) => backend.emu.getMembers(groupId);
-const fullMembers = (groupId) => backend.emu.getMembers(groupId, { full: true });
-/** The emulator leaves out an empty AppMemberDefinedData. */
-const withoutEmptyCustom = ({ AppMemberDefinedData, ...member }) => (AppMemberDefinedData.length ? { ...member, AppMemberDefinedData } : member);
-const flattened = ({ AppMemberDefinedData, ...member }) => ({ ...member, customFields: Object.fromEntries(AppMemberDefinedData.map((d) => [d.Key, d.Value])) });
+const gm = useGetManyBackend();
+const { calls, members, fullMembers } = gm;
 
 describe('Offset groups', () => {
 	test('Return All on a Public group of 730: 8 calls of 100, every member in order', async () => {
-		const { items, error } = await backend.run(NODE, all('@TGS#pub730'));
+		const { items, error } = await gm.backend.run(NODE, all('@TGS#pub730'));
 		expect(error).toBeUndefined();
 		expect(accounts(items)).toEqual(members('@TGS#pub730'));
 		expect(paired(items).every((p) => p.item === 0)).toBe(true);
@@ -43,31 +27,31 @@ describe('Offset groups', () => {
 	});
 
 	test('Limit 250: 3 calls asking 100, 100 and 50', async () => {
-		const { items } = await backend.run(NODE, getAll('@TGS#pub730', { limit: 250 }));
+		const { items } = await gm.backend.run(NODE, getAll('@TGS#pub730', { limit: 250 }));
 		expect(accounts(items)).toEqual(members('@TGS#pub730').slice(0, 250));
 		expect(byOffset(calls()).map((c) => [c.body.Offset, c.body.Limit])).toEqual([[undefined, 100], [100, 100], [200, 50]]);
 	});
 
 	test('the default limit is 50, in one call', async () => {
-		const { items } = await backend.run(NODE, getAll('@TGS#pub730'));
+		const { items } = await gm.backend.run(NODE, getAll('@TGS#pub730'));
 		expect(accounts(items)).toEqual(members('@TGS#pub730').slice(0, 50));
 		expect(calls().map((c) => c.body.Limit)).toEqual([50]);
 	});
 
 	test('forced Offset pagination and a larger page size: ceil(730 / 300) calls', async () => {
-		const { items } = await backend.run(NODE, all('@TGS#pub730', { pagination: 'offset', pageSize: 300 }));
+		const { items } = await gm.backend.run(NODE, all('@TGS#pub730', { pagination: 'offset', pageSize: 300 }));
 		expect(accounts(items)).toEqual(members('@TGS#pub730'));
 		expect(byOffset(calls()).map((c) => [c.body.Offset, c.body.Limit, c.body.Next])).toEqual([[0, 300, undefined], [300, 300, undefined], [600, 130, undefined]]);
 	});
 
 	test('planned Offset pages run 16 at a time and still come out in order', async () => {
 		const latencyMs = 300;
-		backend.emu.setOptions({ latencyMs });
+		gm.backend.emu.setOptions({ latencyMs });
 		let items;
 		try {
-			({ items } = await backend.run(NODE, all('@TGS#pub730', { pageSize: 25 })));
+			({ items } = await gm.backend.run(NODE, all('@TGS#pub730', { pageSize: 25 })));
 		} finally {
-			backend.emu.setOptions({ latencyMs: 0 });
+			gm.backend.emu.setOptions({ latencyMs: 0 });
 		}
 		expect(accounts(items)).toEqual(members('@TGS#pub730'));
 		const planned = calls().slice(1);
@@ -79,14 +63,14 @@ describe('Offset groups', () => {
 	});
 
 	test('an empty group yields no items after one call', async () => {
-		const { items, error } = await backend.run(NODE, all('@TGS#empty'));
+		const { items, error } = await gm.backend.run(NODE, all('@TGS#empty'));
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 		expect(calls()).toHaveLength(1);
 	});
 
 	test('MemberNum larger than the pages deliver ends in a clear error after a bounded number of calls', async () => {
-		const { error } = await backend.run(NODE, all('@TGS#wrongnum'));
+		const { error } = await gm.backend.run(NODE, all('@TGS#wrongnum'));
 		expect(error.constructor.name).toBe('NodeApiError');
 		expect(error.message).toBe('Tencent reported 307 members (MemberNum) in group "@TGS#wrongnum" but the pages ended after 150: page 2 held 50 of the 100 members asked for');
 		expect(calls().length).toBeLessThanOrEqual(4);
@@ -95,7 +79,7 @@ describe('Offset groups', () => {
 
 describe('Community groups', () => {
 	test('Return All on a Community group of 1,234 follows Next in 13 calls', async () => {
-		const { items, error } = await backend.run(NODE, all('@TGS#_comm1234'));
+		const { items, error } = await gm.backend.run(NODE, all('@TGS#_comm1234'));
 		expect(error).toBeUndefined();
 		expect(accounts(items)).toEqual(members('@TGS#_comm1234'));
 		const list = calls();
@@ -108,13 +92,13 @@ describe('Community groups', () => {
 	});
 
 	test('Limit 250 asks 100, 100 and 50', async () => {
-		const { items } = await backend.run(NODE, getAll('@TGS#_comm1234', { limit: 250 }));
+		const { items } = await gm.backend.run(NODE, getAll('@TGS#_comm1234', { limit: 250 }));
 		expect(accounts(items)).toEqual(members('@TGS#_comm1234').slice(0, 250));
 		expect(calls().map((c) => c.body.Limit)).toEqual([100, 100, 50]);
 	});
 
 	test('a Community group without the @TGS#_ prefix is detected by the Next in its first answer', async () => {
-		const { items } = await backend.run(NODE, all('@TGS#hiddencomm'));
+		const { items } = await gm.backend.run(NODE, all('@TGS#hiddencomm'));
 		expect(accounts(items)).toEqual(members('@TGS#hiddencomm'));
 		const list = calls();
 		expect(list.map((c) => c.body.Limit)).toEqual([100, 100, 100]);
@@ -122,7 +106,7 @@ describe('Community groups', () => {
 	});
 
 	test('a page size over 100 that the Community group refuses is retried at 100', async () => {
-		const { items, error } = await backend.run(NODE, all('@TGS#hiddencomm', { pageSize: 200 }));
+		const { items, error } = await gm.backend.run(NODE, all('@TGS#hiddencomm', { pageSize: 200 }));
 		expect(error).toBeUndefined();
 		expect(accounts(items)).toEqual(members('@TGS#hiddencomm'));
 		const list = calls();
@@ -131,122 +115,15 @@ describe('Community groups', () => {
 	});
 
 	test('forcing Next on a Public group is an error, not a silent first page', async () => {
-		const { error } = await backend.run(NODE, all('@TGS#pub730', { pagination: 'next' }));
+		const { error } = await gm.backend.run(NODE, all('@TGS#pub730', { pagination: 'next' }));
 		expect(error.message).toBe('Tencent\'s answer for page 1 of members of group "@TGS#pub730" has no Next cursor, so the group is not a Community group');
 		expect(calls()).toHaveLength(1);
 	});
 });
 
-describe('filters', () => {
-	test('custom fields are flattened by default', async () => {
-		const { items } = await backend.run(NODE, all('@TGS#custom'));
-		expect(json(items)).toEqual(fullMembers('@TGS#custom').map(flattened));
-		expect(json(items)[0].customFields).toEqual({ Level: expect.any(String), Team: expect.any(String) });
-	});
-
-	test('raw custom fields, only the keys asked for', async () => {
-		const { items } = await backend.run(NODE, all('@TGS#custom', { customFields: 'Team', flattenCustomFields: false }));
-		const expected = fullMembers('@TGS#custom').map((m) => ({ ...m, AppMemberDefinedData: m.AppMemberDefinedData.filter((d) => d.Key === 'Team') }));
-		expect(json(items)).toEqual(expected);
-		expect(calls()[0].body.AppDefinedDataFilter_GroupMember).toEqual(['Team']);
-	});
-
-	test('fields and custom fields together, flattened', async () => {
-		const { items } = await backend.run(NODE, all('@TGS#custom', { fields: ['Role', 'NameCard'], customFields: ' Level , ' }));
-		const expected = fullMembers('@TGS#custom').map((m) => ({
-			Member_Account: m.Member_Account,
-			Role: m.Role,
-			NameCard: m.NameCard,
-			customFields: { Level: m.AppMemberDefinedData.find((d) => d.Key === 'Level').Value },
-		}));
-		expect(json(items)).toEqual(expected);
-		expect(calls()[0].body).toMatchObject({ MemberInfoFilter: ['Role', 'NameCard'], AppDefinedDataFilter_GroupMember: ['Level'] });
-	});
-
-	test('fields only: no custom data comes back', async () => {
-		const { items } = await backend.run(NODE, getAll('@TGS#custom', { limit: 3, options: { fields: ['JoinTime'] } }));
-		expect(json(items)).toEqual(fullMembers('@TGS#custom').slice(0, 3).map((m) => ({ Member_Account: m.Member_Account, JoinTime: m.JoinTime })));
-	});
-
-	test('a role filter pages in turn until a short page, although MemberNum counts everyone', async () => {
-		const admins = fullMembers('@TGS#pub730').filter((m) => m.Role === 'Admin').map((m) => m.Member_Account);
-		expect(admins.length).toBeGreaterThan(20);
-		const { items, error } = await backend.run(NODE, all('@TGS#pub730', { roles: ['Admin'], pageSize: 10 }));
-		expect(error).toBeUndefined();
-		expect(accounts(items)).toEqual(admins);
-		const list = calls();
-		expect(list).toHaveLength(Math.floor(admins.length / 10) + 1);
-		expect(list.map((c) => c.body.Offset)).toEqual(list.map((_, page) => (page === 0 ? undefined : page * 10)));
-		expect(list.every((c) => c.body.MemberRoleFilter.join() === 'Admin')).toBe(true);
-	});
-
-	test('a role filter does not stop early at a limit beyond the first pages', async () => {
-		const owner = fullMembers('@TGS#pub730').filter((m) => m.Role !== 'Admin').map((m) => m.Member_Account);
-		const { items, error } = await backend.run(NODE, getAll('@TGS#pub730', { limit: 650, options: { roles: ['Owner', 'Member'] } }));
-		expect(error).toBeUndefined();
-		expect(accounts(items)).toEqual(owner.slice(0, 650));
-		expect(calls().map((c) => c.body.Limit)).toEqual([100, 100, 100, 100, 100, 100, 50]);
-	});
-
-	test('every role selected: stops at MemberNum without an extra call', async () => {
-		const { items } = await backend.run(NODE, all('@TGS#pub730', { roles: ['Owner', 'Admin', 'Member'] }));
-		expect(accounts(items)).toEqual(members('@TGS#pub730'));
-		expect(calls().map((c) => c.body.Limit)).toEqual([100, 100, 100, 100, 100, 100, 100, 30]);
-	});
-
-	test('with a role filter a wrong MemberNum does no harm', async () => {
-		const { items, error } = await backend.run(NODE, all('@TGS#wrongnum', { roles: ['Owner', 'Admin', 'Member'] }));
-		expect(error).toBeUndefined();
-		expect(accounts(items)).toEqual(members('@TGS#wrongnum'));
-		expect(calls()).toHaveLength(2);
-	});
-});
-
-describe('answers over 1 MB (10018)', () => {
-	test('the page size halves until the answer fits, and later pages keep it', async () => {
-		const { items, error } = await backend.run(NODE, all('@TGS#padded'));
-		expect(error).toBeUndefined();
-		expect(accounts(items)).toEqual(members('@TGS#padded'));
-		const list = calls();
-		expect(list.slice(0, 3).map((c) => [c.body.Limit, c.errorCode || null])).toEqual([[100, 10018], [50, 10018], [25, null]]);
-		expect(byOffset(list.slice(3)).map((c) => [c.body.Offset, c.body.Limit])).toEqual(Array.from({ length: 11 }, (_, i) => [25 * (i + 1), 25]));
-		expect(list.slice(3).every((c) => !c.errorCode)).toBe(true);
-	});
-
-	test('an Offset page that passes 1 MB is split into halves', async () => {
-		const { items, error } = await backend.run(NODE, all('@TGS#halfheavy', { fields: ['Role'], customFields: 'Bio' }));
-		expect(error).toBeUndefined();
-		expect(accounts(items)).toEqual(members('@TGS#halfheavy'));
-		expect(json(items)[150]).toEqual({ Member_Account: 'user150', Role: 'Member', customFields: { Bio: BIG_VALUE } });
-		expect(calls().map((c) => [c.body.Offset, c.body.Limit, c.errorCode || null])).toEqual([
-			[undefined, 100, null],
-			[100, 100, 10018],
-			[100, 50, null],
-			[150, 50, null],
-		]);
-	});
-
-	test('a Community group asks the same cursor again with half the page', async () => {
-		const { items, error } = await backend.run(NODE, all('@TGS#_padded'));
-		expect(error).toBeUndefined();
-		expect(accounts(items)).toEqual(members('@TGS#_padded'));
-		const list = calls();
-		expect(list.map((c) => [c.body.Limit, c.errorCode || null])).toEqual([[100, 10018], [50, 10018], [25, null], [25, null], [25, null], [25, null], [25, null]]);
-		expect(list.slice(0, 3).every((c) => c.body.Next === '')).toBe(true);
-	});
-
-	test('at one member a page it gives up with advice to use Fields and Custom Fields', async () => {
-		const { error } = await backend.run(NODE, all('@TGS#huge'));
-		expect(error.constructor.name).toBe('NodeApiError');
-		expect(error.message).toBe('Could not get members of group "@TGS#huge" (page 1): the members are too large, even one member passes Tencent\'s 1 MB answer limit [Tencent error 10018]');
-		expect(error.description).toMatch(/Fields and Custom Fields options/);
-		expect(calls().map((c) => c.body.Limit)).toEqual([100, 50, 25, 12, 6, 3, 1]);
-	});
-});
-
 describe('items', () => {
 	test('several input items, each with its own group and limit', async () => {
-		const { items, error } = await backend.run(NODE, getAll('={{ $json.group }}', { limit: '={{ $json.limit }}' }), [
+		const { items, error } = await gm.backend.run(NODE, getAll('={{ $json.group }}', { limit: '={{ $json.limit }}' }), [
 			{ group: '@TGS#priv', limit: 3 },
 			{ group: '@TGS#_comm1234', limit: 2 },
 			{ group: ' @TGS#pub730 ', limit: 1 },
@@ -258,7 +135,7 @@ describe('items', () => {
 	});
 
 	test('continueOnFail: bad groups become error items with pairedItem, the others are fine', async () => {
-		const { items, error } = await backend.run(NODE, getAll('={{ $json.group }}', { limit: 2 }), [
+		const { items, error } = await gm.backend.run(NODE, getAll('={{ $json.group }}', { limit: 2 }), [
 			{ group: '@TGS#priv' },
 			{ group: '@TGS#missing' },
 			{ group: '  ' },
@@ -273,7 +150,7 @@ describe('items', () => {
 	});
 
 	test('without continueOnFail an empty group ID stops the node before any call', async () => {
-		const { error } = await backend.run(NODE, all('  '));
+		const { error } = await gm.backend.run(NODE, all('  '));
 		expect(error.message).toBe('Group ID is empty in item 0');
 		expect(calls()).toHaveLength(0);
 	});
@@ -285,7 +162,7 @@ describe('error messages', () => {
 		['10015, an invalid group ID', 'not-a-group', 10015, /invalid/],
 		['10007, an AVChatRoom group', '@TGS#av', 10007, /AVChatRoom/],
 	])('%s', async (_, groupId, code, problem) => {
-		const { error } = await backend.run(NODE, all(groupId));
+		const { error } = await gm.backend.run(NODE, all(groupId));
 		expect(error.constructor.name).toBe('NodeApiError');
 		expect(error.message.startsWith(`Could not get members of group "${groupId}" (page 1): `)).toBe(true);
 		expect(error.message.endsWith(`[Tencent error ${code}]`)).toBe(true);
@@ -294,10 +171,10 @@ describe('error messages', () => {
 	});
 
 	test('a wrong secret key', async () => {
-		const { error } = await backend.harness.runNode({
+		const { error } = await gm.backend.harness.runNode({
 			type: NODE,
 			parameters: all('@TGS#pub730'),
-			credentials: { ...backend.credentials, secretKey: 'wrong-key-456' },
+			credentials: { ...gm.backend.credentials, secretKey: 'wrong-key-456' },
 		});
 		expect(error.message).toBe('Could not get members of group "@TGS#pub730" (page 1): the Secret Key does not match the SDKAppID [Tencent error 70009]');
 		expect(error.description).toMatch(/^Open the Tencent Cloud Chat API credential and check the Secret Key/);
@@ -309,76 +186,31 @@ describe('error messages', () => {
 describe('the Group picker and saved workflows', () => {
 	test('a workflow saved with a plain-string groupId (and the default Operation, Get Many) runs unchanged', async () => {
 		const harness = await createHarness({ coreNodes: ['manualTrigger'] });
-		const result = await harness.run(savedGetManyWorkflow, { credentials: { tc: credentialsFor(backend.emu) } });
+		const result = await harness.run(savedGetManyWorkflow, { credentials: { tc: credentialsFor(gm.backend.emu) } });
 		expect(result.error).toBeUndefined();
 		const items = result.items('Get Members');
-		expect(json(items).map((m) => m.Member_Account)).toEqual(backend.emu.getMembers('@TGS#2SAVED'));
+		expect(json(items).map((m) => m.Member_Account)).toEqual(gm.backend.emu.getMembers('@TGS#2SAVED'));
 		expect(Object.keys(json(items)[0])).toEqual(['Member_Account', 'Role']);
-		expect(backend.calls('get_group_member_info')[0].body).toEqual({ GroupId: '@TGS#2SAVED', Limit: 100, Next: '', MemberInfoFilter: ['Role'] });
-		expect(APP.sdkAppId).toBe(backend.calls('get_group_member_info')[0].sdkAppId);
+		expect(gm.backend.calls('get_group_member_info')[0].body).toEqual({ GroupId: '@TGS#2SAVED', Limit: 100, Next: '', MemberInfoFilter: ['Role'] });
+		expect(APP.sdkAppId).toBe(gm.backend.calls('get_group_member_info')[0].sdkAppId);
 	});
 
 	test.each([
 		['From List', fromList('@TGS#2SAVED', 'Saved Group (@TGS#2SAVED)')],
 		['By ID', byId(' @TGS#2SAVED ')],
 	])('the picker, %s: the same members from the same request', async (_mode, groupId) => {
-		const { items, error } = await backend.runMember('getAll', groupId, { limit: 5 });
+		const { items, error } = await gm.backend.runMember('getAll', groupId, { limit: 5 });
 		expect(error).toBeUndefined();
-		expect(json(items).map((m) => m.Member_Account)).toEqual(backend.emu.getMembers('@TGS#2SAVED').slice(0, 5));
-		expect(backend.calls('get_group_member_info').map((c) => c.body.GroupId)).toEqual(['@TGS#2SAVED']);
+		expect(json(items).map((m) => m.Member_Account)).toEqual(gm.backend.emu.getMembers('@TGS#2SAVED').slice(0, 5));
+		expect(gm.backend.calls('get_group_member_info').map((c) => c.body.GroupId)).toEqual(['@TGS#2SAVED']);
 	});
 
 	test('an empty picker is flagged by n8n before the run; an expression that gives nothing is an error naming the item', async () => {
-		const picked = await backend.runMember('getAll', fromList(''), {});
+		const picked = await gm.backend.runMember('getAll', fromList(''), {});
 		expect(picked.error.message).toMatch(/Parameter "Group" is required/);
-		const { items } = await backend.runMember('getAll', byId('={{ $json.group }}'), {}, [{ group: '@TGS#2SAVED' }, { group: '' }], { continueOnFail: true });
+		const { items } = await gm.backend.runMember('getAll', byId('={{ $json.group }}'), {}, [{ group: '@TGS#2SAVED' }, { group: '' }], { continueOnFail: true });
 		expect(items).toHaveLength(51);
 		expect(items[50]).toEqual({ json: { error: 'Group ID is empty in item 1', description: expect.stringMatching(/^Pick a group from the list, or enter its ID/) }, pairedItem: { item: 1 } });
-		expect(backend.calls('get_group_member_info')).toHaveLength(1);
-	});
-});
-
-/** A member of Get Many as version 1 gives it (custom fields flattened), as Simplify shows it. */
-const simplified = (groupId) => (raw) => ({
-	groupId,
-	userId: raw.Member_Account,
-	role: raw.Role,
-	joinedAt: isoOrNull(raw.JoinTime),
-	nameCard: raw.NameCard,
-	mutedUntil: isoOrNull(raw.MuteUntil),
-	notifications: raw.MsgFlag,
-	lastMessageAt: isoOrNull(raw.LastSendMsgTime),
-	customFields: raw.customFields,
-});
-
-describe('version 2 and Simplify', () => {
-	test('version 1 keeps Tencent\'s member fields; version 2 simplifies by default, from the same requests', async () => {
-		const group = byId('@TGS#_@TGS#cSIMPLE');
-		const raw = await backend.runMember('getAll', group, { returnAll: true }, [{}], { typeVersion: 1 });
-		expect(Object.keys(json(raw.items)[0]).sort()).toEqual(['JoinTime', 'LastSendMsgTime', 'Member_Account', 'MsgFlag', 'MsgSeq', 'MuteUntil', 'NameCard', 'Role', 'customFields']);
-		const v1Calls = backend.calls('get_group_member_info').map((c) => c.body);
-
-		backend.emu.clearRequests();
-		const { items, error } = await backend.runMember('getAll', group, { returnAll: true }, [{}], { typeVersion: 2 });
-		expect(error).toBeUndefined();
-		expect(backend.calls('get_group_member_info').map((c) => c.body)).toEqual(v1Calls);
-		expect(json(items)).toEqual(json(raw.items).map(simplified('@TGS#_@TGS#cSIMPLE')));
-		expect(json(items)[0].customFields).toEqual({ Level: expect.any(String), Team: expect.any(String) });
-		// Muted members show until when; the others (MuteUntil 0) show null.
-		const muted = json(items).filter((m) => m.mutedUntil !== null);
-		expect(muted.length).toBeGreaterThan(0);
-		expect(muted.every((m) => m.mutedUntil === '2100-01-01T00:00:00.000Z')).toBe(true);
-		expect(paired(items)).toEqual(items.map(() => ({ item: 0 })));
-	});
-
-	test('version 2: Simplify off gives the raw fields; with Fields set, only those come back, and Flatten off still gives customFields', async () => {
-		const group = byId('@TGS#_@TGS#cSIMPLE');
-		const raw = await backend.runMember('getAll', group, { limit: 2 }, [{}], { typeVersion: 1 });
-		const off = await backend.runMember('getAll', group, { limit: 2, simplify: false }, [{}], { typeVersion: 2 });
-		expect(json(off.items)).toEqual(json(raw.items));
-
-		const options = { fields: ['Role'], customFields: 'Level', flattenCustomFields: false };
-		const { items } = await backend.runMember('getAll', group, { limit: 2, options }, [{}], { typeVersion: 2 });
-		expect(json(items)).toEqual(json(raw.items).map((m) => ({ groupId: '@TGS#_@TGS#cSIMPLE', userId: m.Member_Account, role: m.Role, customFields: { Level: m.customFields.Level } })));
+		expect(gm.backend.calls('get_group_member_info')).toHaveLength(1);
 	});
 });
