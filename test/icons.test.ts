@@ -1,9 +1,8 @@
-'use strict';
 // One icon per theme in icons/, shared by the three nodes and the credential: n8n resolves each `file:` icon
 // relative to the built node or credential file, so the resolved file must exist in dist/icons/.
-const fs = require('node:fs');
-const path = require('node:path');
-const { createHarness, REPO_ROOT, PACKAGE_NAME } = require('./harness');
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHarness, REPO_ROOT, PACKAGE_NAME } from './harness';
 
 const NODES = ['tencentChatOfficialAccount', 'tencentChatGroupMembers', 'tencentChatTrigger'];
 const EXPECTED = {
@@ -12,7 +11,7 @@ const EXPECTED = {
 };
 
 /** The package file behind an icon URL n8n serves (`icons/<package>/<path in the package>`). */
-const iconFile = (iconUrl) => path.join(REPO_ROOT, iconUrl.slice(`icons/${PACKAGE_NAME}/`.length));
+const iconFile = (iconUrl: string) => path.join(REPO_ROOT, iconUrl.slice(`icons/${PACKAGE_NAME}/`.length));
 
 describe('icons', () => {
 	let loader;
@@ -36,7 +35,7 @@ describe('icons', () => {
 		const light = fs.readFileSync(iconFile(EXPECTED.light), 'utf8');
 		expect(light).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
 		expect(fs.readFileSync(iconFile(EXPECTED.dark), 'utf8')).not.toBe(light);
-		const svgs = fs.readdirSync(path.join(REPO_ROOT, 'dist'), { recursive: true }).filter((file) => file.endsWith('.svg'));
+		const svgs = fs.readdirSync(path.join(REPO_ROOT, 'dist'), { recursive: true }).filter((file) => String(file).endsWith('.svg'));
 		expect(svgs.sort()).toEqual(['icons/tencentChat.dark.svg', 'icons/tencentChat.svg']);
 	});
 });
