@@ -1,7 +1,8 @@
-'use strict';
 // Deterministic generated data. Every generated record is a pure function of
 // (seed, index), so a data set of 780k subscribers costs nothing until a page
 // of it is read, and the same seed always yields the same records.
+
+import type { DataSet, MemberRecord, MemberRole, MessageElement, SubscriberRecord } from './records';
 
 const SUBSCRIBE_BASE_TIME = 1698800000; // around the sample SubscribeTime of https://trtc.io/document/60759
 const MESSAGE_BASE_TIME = 1698700000;
@@ -9,7 +10,7 @@ const JOIN_BASE_TIME = 1425976500;
 const MUTE_UNTIL_TIME = 4102444800; // 2100-01-01: muted members stay muted in any test run
 
 /** mulberry32: a tiny seeded PRNG (sequence form, used for fault decisions). */
-function mulberry32(seed) {
+export function mulberry32(seed: number): () => number {
 	let a = seed >>> 0;
 	return function next() {
 		a = (a + 0x6d2b79f5) >>> 0;
@@ -21,7 +22,7 @@ function mulberry32(seed) {
 }
 
 /** One mulberry32 step keyed by (seed, index): random access, O(1) per record. */
-function hash32(seed, index) {
+export function hash32(seed: number, index: number): number {
 	let t = ((seed >>> 0) + Math.imul(index + 1, 0x6d2b79f5)) >>> 0;
 	t = Math.imul(t ^ (t >>> 15), t | 1);
 	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -29,7 +30,7 @@ function hash32(seed, index) {
 }
 
 /** FNV-1a, so an account or group id gives its own default seed. */
-function seedFromString(s) {
+export function seedFromString(s: string): number {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < s.length; i++) {
 		h ^= s.charCodeAt(i);
@@ -38,9 +39,9 @@ function seedFromString(s) {
 	return h >>> 0;
 }
 
-const MSG_FLAGS = ['AcceptAndNotify', 'AcceptNotNotify', 'Discard'];
+export const MSG_FLAGS = ['AcceptAndNotify', 'AcceptNotNotify', 'Discard'];
 
-function pickMsgFlag(h) {
+function pickMsgFlag(h: number): string {
 	const r = h % 20;
 	if (r === 0) return MSG_FLAGS[2];
 	if (r < 4) return MSG_FLAGS[1];
@@ -49,12 +50,12 @@ function pickMsgFlag(h) {
 
 // ---- subscribers -------------------------------------------------------
 
-function subscriberId(prefix, index) {
+export function subscriberId(prefix: string, index: number): string {
 	return prefix + String(index + 1).padStart(6, '0');
 }
 
 /** Inverse of subscriberId; -1 when the id is not in canonical generated form. */
-function subscriberIndex(prefix, id) {
+export function subscriberIndex(prefix: string, id: unknown): number {
 	if (typeof id !== 'string' || !id.startsWith(prefix)) return -1;
 	const digits = id.slice(prefix.length);
 	if (digits.length < 6 || digits.length > 12 || !/^\d+$/.test(digits)) return -1;
@@ -63,7 +64,7 @@ function subscriberIndex(prefix, id) {
 	return index;
 }
 
-function generatedSubscriber(seed, prefix, index) {
+export function generatedSubscriber(seed: number, prefix: string, index: number): SubscriberRecord {
 	const h = hash32(seed, index);
 	const subscribeTime = SUBSCRIBE_BASE_TIME + index * 3 + (h % 3);
 	return {
@@ -77,17 +78,17 @@ function generatedSubscriber(seed, prefix, index) {
 
 // ---- official account messages ------------------------------------------
 
-function msgKey(seq, time) {
+export function msgKey(seq: number, time: number): string {
 	return `${seq}_1_${time}`;
 }
 
-function messageTime(seed, seq) {
+export function messageTime(seed: number, seq: number): number {
 	return MESSAGE_BASE_TIME + seq * 90 + (hash32(seed, seq) % 60); // strictly increasing
 }
 
-function generatedMessageBody(seed, seq) {
+export function generatedMessageBody(seed: number, seq: number): MessageElement[] {
 	const h = hash32(seed ^ 0x5bd1e995, seq);
-	const body = [{ MsgType: 'TIMTextElem', MsgContent: { Text: `News #${seq}: update ${h % 1000}` } }];
+	const body: MessageElement[] = [{ MsgType: 'TIMTextElem', MsgContent: { Text: `News #${seq}: update ${h % 1000}` } }];
 	if (h % 5 === 0) {
 		body.unshift({
 			MsgType: 'TIMCustomElem',
@@ -99,34 +100,34 @@ function generatedMessageBody(seed, seq) {
 }
 
 /** True for a deterministic `ratio` share of seqs (salt keeps holes and recalls apart). */
-function pickedByRatio(seed, salt, seq, ratio) {
+export function pickedByRatio(seed: number, salt: number, seq: number, ratio: number): boolean {
 	return ratio > 0 && hash32(seed ^ salt, seq) / 4294967296 < ratio;
 }
 
 // ---- group members ---------------------------------------------------------
 
-function memberId(prefix, index) {
+export function memberId(prefix: string, index: number): string {
 	return prefix + String(index + 1).padStart(6, '0');
 }
 
 const TEAMS = ['red', 'blue', 'green', 'gold', 'silver'];
 
-function customValue(key, h, index) {
+function customValue(key: string, h: number, index: number): string {
 	if (key === 'Level') return String(1 + (h % 60));
 	if (key === 'Team') return TEAMS[(h >>> 6) % TEAMS.length];
 	return `${key.toLowerCase()}-${(h >>> 10) % 1000}-${index + 1}`;
 }
 
-function generatedRole(seed, index) {
+export function generatedRole(seed: number, index: number): MemberRole {
 	if (index === 0) return 'Owner';
 	return hash32(seed, index) % 20 === 0 ? 'Admin' : 'Member'; // about 5% admins
 }
 
 /** A full member record; `padding` (shared string) goes into NameCard to inflate size. */
-function generatedMember(seed, prefix, index, customFields, padding) {
+export function generatedMember(seed: number, prefix: string, index: number, customFields: string[], padding: string): MemberRecord {
 	const h = hash32(seed, index);
 	const joinTime = JOIN_BASE_TIME + index * 60 + (h % 60);
-	const member = {
+	const member: MemberRecord = {
 		Member_Account: memberId(prefix, index),
 		Role: generatedRole(seed, index),
 		JoinTime: joinTime,
@@ -142,7 +143,7 @@ function generatedMember(seed, prefix, index, customFields, padding) {
 
 // ---- the demo seed ----------------------------------------------------------
 
-const demo = deepFreeze({
+export const demo = deepFreeze({
 	sdkAppId: 1400000001,
 	secretKey: 'demo-secret-key-do-not-use',
 	identifier: 'administrator',
@@ -161,30 +162,23 @@ const demo = deepFreeze({
 		{ id: '@TGS#2DEMOPUB', type: 'Public', name: 'Demo Lounge', members: 730 },
 		{ id: '@TGS#_@TGS#cDEMOCOMMUNITY', type: 'Community', name: 'Demo Community', members: 1234, customFields: ['Level', 'Team'] },
 	],
-});
+} satisfies DataSet);
 
-function deepFreeze(o) {
+function deepFreeze<T extends object>(o: T): Readonly<T> {
 	for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
 	return Object.freeze(o);
 }
 
-const named = { demo };
+export const named: Record<string, DataSet> = { demo };
 
-module.exports = {
-	demo,
-	named,
-	mulberry32,
-	hash32,
-	seedFromString,
-	subscriberId,
-	subscriberIndex,
-	generatedSubscriber,
-	msgKey,
-	messageTime,
-	generatedMessageBody,
-	pickedByRatio,
-	memberId,
-	generatedRole,
-	generatedMember,
-	MSG_FLAGS,
-};
+/** Picks a named data set (string) or takes a data set object as is. */
+export function resolveSeed(seed: string | DataSet | null | undefined): DataSet | null {
+	if (seed == null) return null;
+	if (typeof seed === 'string') {
+		const ds = named[seed];
+		if (!ds) throw new Error(`unknown seed ${seed}; known: ${Object.keys(named).join(', ')}`);
+		return ds;
+	}
+	if (typeof seed === 'object') return seed;
+	throw new Error('seed must be a data set name or object');
+}

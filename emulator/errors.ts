@@ -1,7 +1,6 @@
-'use strict';
 // Error codes and the ErrorInfo texts sent with them (never echoing the request's UserSig).
 
-const INFO = {
+export const INFO: Record<number, string> = {
 	6017: 'Invalid request parameter. Please modify and retry.',
 	10002: 'Internal server error. Try again.',
 	10003: 'Invalid command word.',
@@ -42,19 +41,27 @@ const INFO = {
 };
 
 /** Thrown by API handlers; the server turns it into a FAIL body. */
-class ApiError extends Error {
-	constructor(code, info) {
+export class ApiError extends Error {
+	code: number;
+
+	constructor(code: number, info?: string) {
 		super(info || INFO[code] || 'Error');
 		this.code = code;
 	}
 }
 
-function failBody(code, info) {
+/** Tencent's answer envelope: ActionStatus, ErrorInfo, ErrorCode and the API's own fields. */
+export interface Envelope {
+	ActionStatus: 'OK' | 'FAIL';
+	ErrorInfo: string;
+	ErrorCode: number;
+	[field: string]: any;
+}
+
+export function failBody(code: number, info?: string): Envelope {
 	return { ActionStatus: 'FAIL', ErrorInfo: info || INFO[code] || 'Error', ErrorCode: code };
 }
 
-function okBody(fields) {
+export function okBody(fields: Record<string, unknown>): Envelope {
 	return { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0, ...fields };
 }
-
-module.exports = { INFO, ApiError, failBody, okBody };

@@ -1,15 +1,16 @@
-'use strict';
 // Call-rate limit (token bucket per app and API) and bad-signature lock-out (per app).
 
 const LOCKOUT_WINDOW_MS = 60000;
 
-class RateLimiter {
+export class RateLimiter {
+	buckets: Map<string, { tokens: number; at: number }>;
+
 	constructor() {
 		this.buckets = new Map();
 	}
 
 	/** Takes one token; false when the bucket is empty. Capacity = rate, refill = rate per second. */
-	take(key, rate, nowMs) {
+	take(key: string, rate: number, nowMs: number): boolean {
 		let b = this.buckets.get(key);
 		if (!b) {
 			b = { tokens: rate, at: nowMs };
@@ -22,17 +23,19 @@ class RateLimiter {
 		return true;
 	}
 
-	clear() {
+	clear(): void {
 		this.buckets.clear();
 	}
 }
 
-class Lockout {
+export class Lockout {
+	bad: Map<number, number[]>;
+
 	constructor() {
 		this.bad = new Map(); // sdkAppId -> times (ms) of bad signatures in the last minute
 	}
 
-	prune(appId, nowMs) {
+	prune(appId: number, nowMs: number): number[] {
 		const list = this.bad.get(appId);
 		if (!list) return [];
 		let i = 0;
@@ -42,18 +45,17 @@ class Lockout {
 	}
 
 	/** Locked once `threshold` bad signatures fell within the last minute. */
-	isLocked(appId, threshold, nowMs) {
+	isLocked(appId: number, threshold: number, nowMs: number): boolean {
 		return this.prune(appId, nowMs).length >= threshold;
 	}
 
-	recordBad(appId, nowMs) {
-		if (!this.bad.has(appId)) this.bad.set(appId, []);
-		this.bad.get(appId).push(nowMs);
+	recordBad(appId: number, nowMs: number): void {
+		const list = this.bad.get(appId);
+		if (list) list.push(nowMs);
+		else this.bad.set(appId, [nowMs]);
 	}
 
-	clear() {
+	clear(): void {
 		this.bad.clear();
 	}
 }
-
-module.exports = { RateLimiter, Lockout };

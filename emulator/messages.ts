@@ -1,12 +1,24 @@
-'use strict';
 // Message history of one official account: seqs 1..N, newest = N.
 // Generated messages are computed on read; holes (IsPlaceMsg 1) and recalled
 // messages (IsPlaceMsg 2) are chosen by explicit seq lists or by a ratio.
 // Seqs below expiredBelowSeq have expired: they are never returned.
 
-const ds = require('./datasets');
+import * as ds from './datasets';
+import type { MessageElement, MessageRecord } from './records';
 
-function toSeqSet(v, name) {
+/** Seqs chosen one by one, or a share of them chosen by hash. */
+interface SeqChoice {
+	set: Set<number>;
+	ratio: number;
+}
+
+export interface MessageStoreOptions {
+	seed: number;
+	from: string;
+	expiredBelowSeq?: number;
+}
+
+function toSeqSet(v: unknown, name: string): SeqChoice {
 	if (v == null) return { set: new Set(), ratio: 0 };
 	if (typeof v === 'number') {
 		if (!(v >= 0 && v <= 1)) throw new Error(`${name} ratio must be within 0..1`);
@@ -16,15 +28,24 @@ function toSeqSet(v, name) {
 	throw new Error(`${name} must be an array of seqs or a ratio`);
 }
 
-class MessageStore {
-	/**
-	 * @param {number|Array|object} spec N, explicit messages, or {count|list, holes, recalled, expiredBelowSeq}
-	 * @param {{seed:number, from:string, expiredBelowSeq?:number}} opts
-	 */
-	constructor(spec, opts) {
+export class MessageStore {
+	seed: number;
+	from: string;
+	/** seq -> message when given as a list */
+	explicit: Map<number, MessageRecord> | null;
+	/** the newest seq */
+	count: number;
+	holes: SeqChoice;
+	recalled: SeqChoice;
+	expiredBelowSeq: number;
+	/** seq -> message appended by send_official_account_msg */
+	sent: Map<number, MessageRecord>;
+
+	/** @param spec N, explicit messages, or {count|list, holes, recalled, expiredBelowSeq} */
+	constructor(spec: any, opts: MessageStoreOptions) {
 		this.seed = opts.seed >>> 0;
 		this.from = opts.from;
-		this.explicit = null; // Map seq -> message when given as a list
+		this.explicit = null;
 		let cfg = spec;
 		if (typeof spec === 'number' || Array.isArray(spec)) cfg = { count: spec };
 		if (cfg == null) cfg = { count: 0 };
@@ -46,13 +67,13 @@ class MessageStore {
 		this.holes = toSeqSet(cfg.holes, 'holes');
 		this.recalled = toSeqSet(cfg.recalled, 'recalled');
 		this.expiredBelowSeq = Number(cfg.expiredBelowSeq ?? opts.expiredBelowSeq ?? 0);
-		this.sent = new Map(); // seq -> message appended by send_official_account_msg
+		this.sent = new Map();
 	}
 
 	/** Appends a sent message as the newest; returns it as history will show it. */
-	append({ body, time, cloudCustomData }) {
+	append({ body, time, cloudCustomData }: { body: MessageElement[]; time: number; cloudCustomData?: string }): MessageRecord {
 		const seq = this.count + 1;
-		const msg = { From_Account: this.from, IsPlaceMsg: 0, MsgBody: body, MsgSeq: seq, MsgKey: ds.msgKey(seq, time), MsgTimeStamp: time };
+		const msg: MessageRecord = { From_Account: this.from, IsPlaceMsg: 0, MsgBody: body, MsgSeq: seq, MsgKey: ds.msgKey(seq, time), MsgTimeStamp: time };
 		if (cloudCustomData) msg.CloudCustomData = cloudCustomData;
 		this.sent.set(seq, msg);
 		this.count = seq;
@@ -60,11 +81,11 @@ class MessageStore {
 	}
 
 	/** Marks a message recalled (IsPlaceMsg 2 from now on). */
-	recall(seq) {
+	recall(seq: number): void {
 		this.recalled.set.add(seq);
 	}
 
-	normalise(m, seq) {
+	normalise(m: Partial<MessageRecord> & { text?: unknown }, seq: number): MessageRecord {
 		const time = m.MsgTimeStamp != null ? Number(m.MsgTimeStamp) : ds.messageTime(this.seed, seq);
 		let body = m.MsgBody;
 		if (!body) body = m.text != null ? [{ MsgType: 'TIMTextElem', MsgContent: { Text: String(m.text) } }] : [];
@@ -78,7 +99,7 @@ class MessageStore {
 		};
 	}
 
-	placeKind(seq) {
+	placeKind(seq: number): number {
 		if (this.sent.has(seq)) return this.recalled.set.has(seq) ? 2 : 0; // ratios apply to generated history only
 		if (this.holes.set.has(seq) || ds.pickedByRatio(this.seed, 0x1f1f, seq, this.holes.ratio)) return 1;
 		if (this.recalled.set.has(seq) || ds.pickedByRatio(this.seed, 0x2e2e, seq, this.recalled.ratio)) return 2;
@@ -86,14 +107,15 @@ class MessageStore {
 	}
 
 	/** The message at seq (1..count), as the API returns it. */
-	get(seq) {
-		let msg;
-		if (this.sent.has(seq)) {
-			msg = { ...this.sent.get(seq) };
+	get(seq: number): MessageRecord {
+		let msg: MessageRecord;
+		const sent = this.sent.get(seq);
+		if (sent) {
+			msg = { ...sent };
 		} else if (this.explicit) {
-			msg = this.explicit.get(seq);
+			const listed = this.explicit.get(seq);
 			// A seq missing from an explicit list reads as a hole.
-			msg = msg ? { ...msg } : this.normalise({ IsPlaceMsg: 1 }, seq);
+			msg = listed ? { ...listed } : this.normalise({ IsPlaceMsg: 1 }, seq);
 		} else {
 			const time = ds.messageTime(this.seed, seq);
 			msg = {
@@ -113,5 +135,3 @@ class MessageStore {
 		return msg;
 	}
 }
-
-module.exports = { MessageStore };

@@ -1,22 +1,56 @@
-'use strict';
 // Server-side UserSig (TLS ticket v2) checks, in the order the real service
 // reports them. Each check returns an error code, never the ticket text.
 
-const crypto = require('node:crypto');
-const zlib = require('node:zlib');
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 
 const MAX_TICKET_BYTES = 64 * 1024; // a real ticket inflates to ~200 bytes
 
-function unescapeBase64(s) {
+/** The inflated ticket: TLS.identifier, TLS.sdkappid, TLS.time, TLS.expire, TLS.sig, maybe TLS.userbuf. */
+export type TicketDoc = Record<string, any>;
+
+/** A decoded ticket, or why it could not be decoded. */
+export interface DecodedUserSig {
+	doc?: TicketDoc;
+	code?: number;
+	info?: string;
+}
+
+/** code 0: the ticket is good; `badSignature` when the HMAC check failed (it counts toward the lock-out). */
+export interface UserSigCheck {
+	code: number;
+	info?: string;
+	doc?: TicketDoc;
+	badSignature?: boolean;
+}
+
+export interface UserSigCheckParams {
+	sdkAppId: number;
+	identifier: string;
+	secretKey: string;
+	nowSeconds: number;
+	maxTicketAgeSeconds?: number | null;
+	invalidatedBefore?: number | null;
+}
+
+export interface SignParams {
+	sdkAppId: number | string;
+	secretKey: string;
+	identifier: string;
+	expire?: number;
+	time?: number;
+}
+
+function unescapeBase64(s: string): string {
 	return s.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
 }
 
 /** Short stable id for logs: lets tests count distinct tickets without storing them. */
-function ticketId(usersig) {
+export function ticketId(usersig: string): string {
 	return crypto.createHash('sha256').update(usersig).digest('hex').slice(0, 12);
 }
 
-function signContent(doc) {
+function signContent(doc: TicketDoc): string {
 	let s =
 		`TLS.identifier:${doc['TLS.identifier']}\n` +
 		`TLS.sdkappid:${doc['TLS.sdkappid']}\n` +
@@ -26,14 +60,12 @@ function signContent(doc) {
 	return s;
 }
 
-function hmac(secretKey, content) {
+function hmac(secretKey: string, content: string): string {
 	return crypto.createHmac('sha256', secretKey).update(content).digest('base64');
 }
 
-/**
- * Base64 -> inflate -> JSON. @returns {{doc}|{code:number, info:string}}
- */
-function decodeUserSig(usersig) {
+/** Base64 -> inflate -> JSON. */
+export function decodeUserSig(usersig: unknown): DecodedUserSig {
 	if (typeof usersig !== 'string' || usersig.length === 0) return { code: 70002, info: 'UserSig is empty' };
 	const b64 = unescapeBase64(usersig);
 	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return { code: 70003, info: 'UserSig is not valid base64' };
@@ -63,14 +95,11 @@ function decodeUserSig(usersig) {
 
 /**
  * Full ticket check for an API call.
- * @param {string} usersig
- * @param {object} p {sdkAppId, identifier, secretKey, nowSeconds, maxTicketAgeSeconds, invalidatedBefore}
- * @returns {{code:0, doc}|{code:number, info:string, doc?}}
  * HMAC is checked last: the caller needs to know whether it failed (for lock-out), see `badSignature`.
  */
-function verifyUserSig(usersig, p) {
+export function verifyUserSig(usersig: unknown, p: UserSigCheckParams): UserSigCheck {
 	const dec = decodeUserSig(usersig);
-	if (!dec.doc) return dec;
+	if (!dec.doc) return dec as UserSigCheck;
 	const doc = dec.doc;
 	if (Number(doc['TLS.sdkappid']) !== p.sdkAppId)
 		return { code: 70014, info: 'the SDKAppID in the request does not match the SDKAppID in the UserSig', doc };
@@ -93,8 +122,8 @@ function verifyUserSig(usersig, p) {
  * Makes a ticket like tls-sig-api-v2 does, but with a chosen `time`
  * (tests use it for old or future tickets; otherwise use the npm package).
  */
-function signUserSig({ sdkAppId, secretKey, identifier, expire = 86400, time = Math.floor(Date.now() / 1000) }) {
-	const doc = {
+export function signUserSig({ sdkAppId, secretKey, identifier, expire = 86400, time = Math.floor(Date.now() / 1000) }: SignParams): string {
+	const doc: TicketDoc = {
 		'TLS.ver': '2.0',
 		'TLS.identifier': String(identifier),
 		'TLS.sdkappid': Number(sdkAppId),
@@ -109,5 +138,3 @@ function signUserSig({ sdkAppId, secretKey, identifier, expire = 86400, time = M
 		.replace(/\//g, '-')
 		.replace(/=/g, '_');
 }
-
-module.exports = { decodeUserSig, verifyUserSig, signUserSig, ticketId };
