@@ -1,11 +1,11 @@
-'use strict';
 // im_open_login_svc/account_check: every well-formed UserID reads as imported.
 
-const { ApiError, okBody } = require('../errors');
+import { ApiError, okBody, type Envelope } from '../errors';
+import type { ApiContext } from './types';
 
 const MAX_ITEMS = 100;
 
-function accountCheck({ body }) {
+function accountCheck({ body }: ApiContext): Envelope {
 	const items = body.CheckItem;
 	if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ITEMS) {
 		throw new ApiError(70402, `Invalid parameter: CheckItem must hold 1 to ${MAX_ITEMS} items.`);
@@ -20,4 +20,8 @@ function accountCheck({ body }) {
 	return okBody({ ResultItem });
 }
 
-module.exports = { service: 'im_open_login_svc', command: 'account_check', mutates: false, badJsonCode: 60003, handler: accountCheck };
+export const service = 'im_open_login_svc';
+export const command = 'account_check';
+export const mutates = false;
+export const badJsonCode = 60003;
+export { accountCheck as handler };

@@ -1,13 +1,13 @@
-'use strict';
 // group_open_http_svc/add_group_member (https://trtc.io/document/34921): at most 300 members a call;
 // per member Result 1 added, 2 already a member, 3 invited (waiting for the user), 0 failed.
 
-const { ApiError, okBody } = require('../errors');
-const { bad, findGroup, refuseTypes, isValidUserId } = require('./groups_common');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { bad, findGroup, refuseTypes, isValidUserId } from './groups_common';
+import type { ApiContext } from './types';
 
 const MAX_MEMBERS = 300;
 
-function addGroupMember({ body, app, state, nowSeconds, identifier, callbacks }) {
+function addGroupMember({ body, app, state, nowSeconds, identifier, callbacks }: ApiContext): Envelope {
 	const group = findGroup(state, app, body);
 	refuseTypes(group, ['AVChatRoom'], 'add_group_member');
 	const list = body.MemberList;
@@ -33,4 +33,8 @@ function addGroupMember({ body, app, state, nowSeconds, identifier, callbacks })
 	return okBody({ MemberList });
 }
 
-module.exports = { service: 'group_open_http_svc', command: 'add_group_member', mutates: true, badJsonCode: 10004, handler: addGroupMember };
+export const service = 'group_open_http_svc';
+export const command = 'add_group_member';
+export const mutates = true;
+export const badJsonCode = 10004;
+export { addGroupMember as handler };

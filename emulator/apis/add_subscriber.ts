@@ -1,22 +1,32 @@
-'use strict';
 // official_account_open_http_svc/add_subscriber: per-item Result 1 added, 2 already subscribed, 0 failed.
 // Callbacks: OfficialAccount.CallbackBeforeAddSubscriber (https://trtc.io/document/60799) for the new IDs first;
 // a reply with ErrorCode 1 refuses them all, RefusedSubscribers_Account only those listed (Result 0). Then
 // CallbackAfterAddSubscriber (https://trtc.io/document/60800) with those added, and
 // CallbackAfterOfficialAccountFull when this call filled the account.
 
-const { ApiError, okBody } = require('../errors');
-const { requireOfficialAccountService, findSubscriberAccount, isValidUserId, echoId } = require('./common');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { requireOfficialAccountService, findSubscriberAccount, isValidUserId, echoId } from './common';
+import type { Callbacks } from '../callbacks';
+import type { AppRecord, OfficialAccount } from '../records';
+import type { ApiContext } from './types';
 
 const MAX_ITEMS = 100;
 const BEFORE = 'OfficialAccount.CallbackBeforeAddSubscriber';
 const AFTER = 'OfficialAccount.CallbackAfterAddSubscriber';
 const FULL = 'OfficialAccount.CallbackAfterOfficialAccountFull';
 
-const accountList = (ids) => ids.map((id) => ({ Subscriber_Account: id }));
+const accountList = (ids: string[]) => ids.map((id) => ({ Subscriber_Account: id }));
 
 /** The IDs the Before callback refuses (none when no callback is configured). */
-async function refusedByCallback({ callbacks, app, account, identifier, ids }) {
+interface BeforeAdd {
+	callbacks?: Callbacks;
+	app: AppRecord;
+	account: OfficialAccount;
+	identifier: string;
+	ids: string[];
+}
+
+async function refusedByCallback({ callbacks, app, account, identifier, ids }: BeforeAdd): Promise<Set<string>> {
 	if (!callbacks || ids.length === 0) return new Set();
 	const verdict = await callbacks.before(app.sdkAppId, BEFORE, {
 		Official_Account: account.id,
@@ -27,7 +37,7 @@ async function refusedByCallback({ callbacks, app, account, identifier, ids }) {
 	return new Set(verdict.refused);
 }
 
-async function addSubscriber({ body, app, state, nowSeconds, identifier, callbacks }) {
+async function addSubscriber({ body, app, state, nowSeconds, identifier, callbacks }: ApiContext): Promise<Envelope> {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	const list = body.SubscriberList;
@@ -56,10 +66,8 @@ async function addSubscriber({ body, app, state, nowSeconds, identifier, callbac
 	return okBody({ SubscriberList });
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'add_subscriber',
-	mutates: true,
-	badJsonCode: 20001,
-	handler: addSubscriber,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'add_subscriber';
+export const mutates = true;
+export const badJsonCode = 20001;
+export { addSubscriber as handler };

@@ -1,16 +1,18 @@
-'use strict';
 // official_account_open_http_svc/create_official_account (https://trtc.io/document/60813):
 // Owner_Account and Name required, byte limits per field, an optional custom ID that starts with @TOA#_.
 
-const { ApiError, okBody } = require('../errors');
-const { requireOfficialAccountService, isValidUserId } = require('./common');
-const { ID_PREFIX, DEFAULT_MAX_SUBSCRIBERS, badParam, checkTextFields, newAccountId } = require('../accounts');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { requireOfficialAccountService, isValidUserId } from './common';
+import { ID_PREFIX, DEFAULT_MAX_SUBSCRIBERS, badParam, checkTextFields, newAccountId, OPTIONAL_TEXT_FIELDS } from '../accounts';
+import type { AccountProfile } from '../records';
+import type { State } from '../state';
+import type { ApiContext } from './types';
 
 const MAX_ID_BYTES = 48; // undocumented; room for the prefix and a readable name
 /** Tencent documents no code for a custom ID already in use: the emulator's choice. */
-const ID_IN_USE = 130003;
+export const ID_IN_USE = 130003;
 
-function customId(body, state, appId) {
+function customId(body: any, state: State, appId: number): string {
 	const id = body.OfficialAccountUserID;
 	if (id === undefined || id === '') return newAccountId(state, appId);
 	if (typeof id !== 'string' || !id.startsWith(ID_PREFIX) || id.length === ID_PREFIX.length) {
@@ -21,13 +23,13 @@ function customId(body, state, appId) {
 	return id;
 }
 
-function createOfficialAccount({ body, app, state, nowSeconds, identifier, callbacks }) {
+function createOfficialAccount({ body, app, state, nowSeconds, identifier, callbacks }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	if (!isValidUserId(body.Owner_Account)) throw badParam('Owner_Account must be an imported user ID.');
 	checkTextFields(body, ['Name']);
 	const id = customId(body, state, app.sdkAppId);
-	const profile = { Name: body.Name, Owner_Account: body.Owner_Account, CreateTime: nowSeconds };
-	for (const field of ['Introduction', 'FaceUrl', 'Organization', 'CustomString']) profile[field] = body[field] ?? '';
+	const profile: AccountProfile = { Name: body.Name, Owner_Account: body.Owner_Account, CreateTime: nowSeconds };
+	for (const field of OPTIONAL_TEXT_FIELDS) profile[field] = body[field] ?? '';
 	state.addOfficialAccount({
 		id,
 		appId: app.sdkAppId,
@@ -43,11 +45,8 @@ function createOfficialAccount({ body, app, state, nowSeconds, identifier, callb
 	return okBody({ OfficialAccountUserID: id });
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'create_official_account',
-	mutates: true,
-	badJsonCode: 20001,
-	handler: createOfficialAccount,
-	ID_IN_USE,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'create_official_account';
+export const mutates = true;
+export const badJsonCode = 20001;
+export { createOfficialAccount as handler };

@@ -1,13 +1,13 @@
-'use strict';
 // group_open_http_svc/delete_group_member (https://trtc.io/document/34949): at most 100 a call.
 // Success even for IDs that are not members; the owner cannot be removed.
 
-const { ApiError, okBody } = require('../errors');
-const { bad, findGroup, refuseTypes, userIdArray } = require('./groups_common');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { bad, findGroup, refuseTypes, userIdArray } from './groups_common';
+import type { ApiContext } from './types';
 
 const MAX_MEMBERS = 100;
 
-function deleteGroupMember({ body, app, state, identifier, callbacks }) {
+function deleteGroupMember({ body, app, state, identifier, callbacks }: ApiContext): Envelope {
 	const group = findGroup(state, app, body);
 	refuseTypes(group, ['AVChatRoom'], 'delete_group_member');
 	const ids = userIdArray(body.MemberToDel_Account, 'MemberToDel_Account', MAX_MEMBERS);
@@ -24,4 +24,8 @@ function deleteGroupMember({ body, app, state, identifier, callbacks }) {
 	return okBody({});
 }
 
-module.exports = { service: 'group_open_http_svc', command: 'delete_group_member', mutates: true, badJsonCode: 10004, handler: deleteGroupMember };
+export const service = 'group_open_http_svc';
+export const command = 'delete_group_member';
+export const mutates = true;
+export const badJsonCode = 10004;
+export { deleteGroupMember as handler };

@@ -1,14 +1,14 @@
-'use strict';
 // official_account_open_http_svc/delete_subscriber: per-item Result 1 removed, 2 not subscribed, 0 failed.
 // Callback: OfficialAccount.CallbackAfterDeleteSubscriber with the removed IDs (https://trtc.io/document/60802).
 
-const { ApiError, okBody } = require('../errors');
-const { requireOfficialAccountService, findSubscriberAccount, isValidUserId, echoId } = require('./common');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { requireOfficialAccountService, findSubscriberAccount, isValidUserId, echoId } from './common';
+import type { ApiContext } from './types';
 
 const MAX_ITEMS = 100; // https://trtc.io/document/60761 gives no maximum; 100 as add_subscriber (https://trtc.io/document/60760)
 const AFTER = 'OfficialAccount.CallbackAfterDeleteSubscriber';
 
-function deleteSubscriber({ body, app, state, identifier, callbacks }) {
+function deleteSubscriber({ body, app, state, identifier, callbacks }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	const list = body.SubscriberToDel_Account;
@@ -26,10 +26,8 @@ function deleteSubscriber({ body, app, state, identifier, callbacks }) {
 	return okBody({ SubscriberList });
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'delete_subscriber',
-	mutates: true,
-	badJsonCode: 20001,
-	handler: deleteSubscriber,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'delete_subscriber';
+export const mutates = true;
+export const badJsonCode = 20001;
+export { deleteSubscriber as handler };

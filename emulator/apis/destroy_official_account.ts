@@ -1,11 +1,11 @@
-'use strict';
 // official_account_open_http_svc/destroy_official_account (https://trtc.io/document/60756):
 // the account, its subscribers and its history are gone; a second destroy answers 130004.
 
-const { okBody } = require('../errors');
-const { requireOfficialAccountService, findSubscriberAccount } = require('./common');
+import { okBody, type Envelope } from '../errors';
+import { requireOfficialAccountService, findSubscriberAccount } from './common';
+import type { ApiContext } from './types';
 
-function destroyOfficialAccount({ body, app, state, identifier, callbacks }) {
+function destroyOfficialAccount({ body, app, state, identifier, callbacks }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	state.removeAccount(app.sdkAppId, account.id);
@@ -13,10 +13,8 @@ function destroyOfficialAccount({ body, app, state, identifier, callbacks }) {
 	return okBody({});
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'destroy_official_account',
-	mutates: true,
-	badJsonCode: 20001,
-	handler: destroyOfficialAccount,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'destroy_official_account';
+export const mutates = true;
+export const badJsonCode = 20001;
+export { destroyOfficialAccount as handler };

@@ -1,15 +1,15 @@
-'use strict';
 // group_open_http_svc/forbid_send_msg (https://trtc.io/document/34951): Members_Account (at most 500),
 // MuteTime in seconds (0 unmutes; older pages call it ShutUpTime). Work (Private) groups cannot mute;
 // AVChatRoom groups can (any user: they keep no member list).
 
-const { ApiError, okBody } = require('../errors');
-const { bad, findGroup, isWork, userIdArray } = require('./groups_common');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { bad, findGroup, isWork, userIdArray } from './groups_common';
+import type { ApiContext } from './types';
 
 const MAX_ACCOUNTS = 500;
 const MAX_MUTE_SECONDS = 4294967295;
 
-function forbidSendMsg({ body, app, state, nowSeconds }) {
+function forbidSendMsg({ body, app, state, nowSeconds }: ApiContext): Envelope {
 	const group = findGroup(state, app, body);
 	if (isWork(group)) throw new ApiError(10007, `No operation permissions: ${group.type} groups cannot mute members.`);
 	const ids = userIdArray(body.Members_Account, 'Members_Account', MAX_ACCOUNTS);
@@ -27,4 +27,8 @@ function forbidSendMsg({ body, app, state, nowSeconds }) {
 	return okBody({});
 }
 
-module.exports = { service: 'group_open_http_svc', command: 'forbid_send_msg', mutates: true, badJsonCode: 10004, handler: forbidSendMsg };
+export const service = 'group_open_http_svc';
+export const command = 'forbid_send_msg';
+export const mutates = true;
+export const badJsonCode = 10004;
+export { forbidSendMsg as handler };

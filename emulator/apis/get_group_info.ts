@@ -1,14 +1,15 @@
-'use strict';
 // group_open_http_svc/get_group_info (https://trtc.io/document/34961): at most 50 groups a call;
 // one GroupInfo entry per ID, with its own ErrorCode (10010 for an unknown group).
 // ResponseFilter.GroupBaseInfoFilter narrows the fields.
 
-const { okBody, INFO } = require('../errors');
-const { bad } = require('./groups_common');
+import { okBody, INFO, type Envelope } from '../errors';
+import { bad } from './groups_common';
+import type { Group } from '../records';
+import type { ApiContext } from './types';
 
 const MAX_GROUPS = 50;
 
-function baseInfo(group) {
+function baseInfo(group: Group): Record<string, unknown> {
 	const owner = group.members.count ? group.members.at(0) : null;
 	return {
 		Type: group.type,
@@ -24,7 +25,7 @@ function baseInfo(group) {
 	};
 }
 
-function getGroupInfo({ body, app, state }) {
+function getGroupInfo({ body, app, state }: ApiContext): Envelope {
 	const ids = body.GroupIdList;
 	if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_GROUPS || ids.some((id) => typeof id !== 'string')) {
 		throw bad(`GroupIdList must hold 1 to ${MAX_GROUPS} group IDs.`);
@@ -41,4 +42,8 @@ function getGroupInfo({ body, app, state }) {
 	return okBody({ GroupInfo });
 }
 
-module.exports = { service: 'group_open_http_svc', command: 'get_group_info', mutates: false, badJsonCode: 10004, handler: getGroupInfo };
+export const service = 'group_open_http_svc';
+export const command = 'get_group_info';
+export const mutates = false;
+export const badJsonCode = 10004;
+export { getGroupInfo as handler };

@@ -1,25 +1,26 @@
-'use strict';
-// group_open_http_svc/get_group_member_info: Offset paging for most group types,
-// Next cursors for Community groups, field/role/custom filters, 1 MB response cap.
+// group_open_http_svc/get_group_member_info (https://trtc.io/document/34948): Offset paging for most group
+// types, Next cursors for Community groups, field/role/custom filters, 1 MB response cap.
 
-const { ApiError } = require('../errors');
-const { ROLES } = require('../members');
-const { cursorTag } = require('./common');
+import { ApiError } from '../errors';
+import type { Group } from '../records';
+import { bad, cursorTag } from './common';
+import { findGroup } from './groups_common';
+import { memberView, readMemberFilters, type MemberFilters } from './member_view';
+import type { ApiContext } from './types';
 
 const MAX_RESPONSE_BYTES = 1048576;
 const MAX_LIMIT = 6000;
 const MAX_LIMIT_COMMUNITY = 100;
-const INFO_FIELDS = ['Role', 'JoinTime', 'MsgSeq', 'MsgFlag', 'LastSendMsgTime', 'MuteUntil', 'NameCard'];
 
 // Community Next: a big decimal like the sample's "144115265295492787" (https://trtc.io/document/34948):
 // 2^57 + tag * 2^32 + position.
 const CURSOR_BASE = 1n << 57n;
 
-function encodeNext(group, pos) {
+export function encodeNext(group: Pick<Group, 'id'>, pos: number): string {
 	return (CURSOR_BASE + (BigInt(cursorTag(group.id)) << 32n) + BigInt(pos)).toString();
 }
 
-function decodeNext(group, next, total, allowBeyond) {
+export function decodeNext(group: Pick<Group, 'id'>, next: unknown, total: number, allowBeyond: boolean): number {
 	if (typeof next !== 'string' || !/^\d{1,20}$/.test(next)) return -1;
 	const v = BigInt(next) - CURSOR_BASE;
 	if (v < 0n || v >> 32n !== BigInt(cursorTag(group.id))) return -1;
@@ -28,98 +29,83 @@ function decodeNext(group, next, total, allowBeyond) {
 	return pos;
 }
 
-function bad(info) {
-	return new ApiError(10004, `Invalid parameter: ${info}`);
+/** The page: positions [start, end) of the (filtered) list, and the Community cursor after it. */
+interface Page {
+	start: number;
+	end: number;
+	next: string;
 }
 
-function stringArray(v, name) {
-	if (v == null) return null;
-	if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw bad(`${name} must be an array of strings.`);
-	return v;
-}
-
-function getGroupMemberInfo({ body, app, state }) {
-	const id = body.GroupId;
-	if (typeof id !== 'string' || !id.startsWith('@TGS#')) throw new ApiError(10015);
-	const group = state.findGroup(app.sdkAppId, id);
-	if (!group) throw new ApiError(10010);
-	if (group.type === 'AVChatRoom') throw new ApiError(10007, 'No operation permissions: AVChatRoom groups do not support this API.');
-	const community = group.type === 'Community';
-
-	const infoFilter = stringArray(body.MemberInfoFilter, 'MemberInfoFilter');
-	const roleFilter = stringArray(body.MemberRoleFilter, 'MemberRoleFilter');
-	if (roleFilter && roleFilter.some((r) => !ROLES.includes(r))) throw bad('MemberRoleFilter holds an unknown role.');
-	const customFilter = stringArray(body.AppDefinedDataFilter_GroupMember, 'AppDefinedDataFilter_GroupMember');
-
+function readLimit(body: any, community: boolean): number {
 	const maxLimit = community ? MAX_LIMIT_COMMUNITY : MAX_LIMIT;
-	let limit = Infinity;
-	if (body.Limit != null) {
-		if (!Number.isInteger(body.Limit) || body.Limit < 1 || body.Limit > maxLimit) throw bad(`Limit must be 1 to ${maxLimit}.`);
-		limit = body.Limit;
-	}
+	if (body.Limit == null) return Infinity;
+	if (!Number.isInteger(body.Limit) || body.Limit < 1 || body.Limit > maxLimit) throw bad(`Limit must be 1 to ${maxLimit}.`);
+	return body.Limit;
+}
 
-	const members = group.members;
-	const view = members.view(roleFilter); // Offset and Next both count within the filtered list
-	const total = view ? view.length : members.count;
-	let start = 0;
-	if (community) {
+/** Where the page starts: Next for Community groups, Offset for the others. */
+function readStart(body: any, group: Group, total: number): number {
+	if (group.type === 'Community') {
 		if (body.Offset != null) throw bad('community groups do not support Offset; use Next.');
 		if (typeof body.Next !== 'string') throw bad('Next is required for community groups.');
-		if (body.Next !== '') {
-			start = decodeNext(group, body.Next, total, group.hostile === 'emptyPagesForever');
-			if (start < 0) throw bad('Next is not a valid cursor.');
-		}
-	} else if (body.Offset != null) {
-		if (!Number.isInteger(body.Offset) || body.Offset < 0) throw bad('Offset must be a non-negative integer.');
-		start = body.Offset;
+		if (body.Next === '') return 0;
+		const start = decodeNext(group, body.Next, total, group.hostile === 'emptyPagesForever');
+		if (start < 0) throw bad('Next is not a valid cursor.');
+		return start;
 	}
+	if (body.Offset == null) return 0;
+	if (!Number.isInteger(body.Offset) || body.Offset < 0) throw bad('Offset must be a non-negative integer.');
+	return body.Offset;
+}
 
-	let end = Math.min(total, start + limit);
-	let next = end < total ? encodeNext(group, end) : '';
-	if (community && group.hostile === 'emptyPagesForever') {
+/** The page's end and cursor; a hostile Community group pages forever or repeats its cursor. */
+function pageOf(group: Group, start: number, limit: number, total: number): Page {
+	const end = Math.min(total, start + limit);
+	const next = end < total ? encodeNext(group, end) : '';
+	if (group.type !== 'Community') return { start, end, next };
+	if (group.hostile === 'emptyPagesForever') {
 		group.hostileCounter++;
-		end = start; // nothing, forever
-		next = encodeNext(group, total + group.hostileCounter);
-	} else if (community && group.hostile === 'repeatNext') {
-		next = encodeNext(group, Math.min(limit === Infinity ? 1 : limit, total));
+		return { start, end: start, next: encodeNext(group, total + group.hostileCounter) }; // nothing, forever
 	}
+	if (group.hostile === 'repeatNext') return { start, end, next: encodeNext(group, Math.min(limit === Infinity ? 1 : limit, total)) };
+	return { start, end, next };
+}
+
+/**
+ * Serialises member by member and gives up as soon as the 1 MB cap is passed:
+ * a padded 6000-member page would otherwise build a 100+ MB string.
+ */
+function serialise(group: Group, page: Page, view: Int32Array | null, filters: MemberFilters): string {
+	const members = group.members;
 	const memberNum = group.hostile === 'wrongMemberNum' ? members.count * 2 + 7 : members.count;
-
-	const fields = infoFilter ? INFO_FIELDS.filter((f) => infoFilter.includes(f)) : INFO_FIELDS;
-	// Custom data: all of it for an unfiltered request, only the named keys when asked, else none.
-	const customMode = customFilter ? 'some' : infoFilter ? 'none' : 'all';
-
-	// Serialise member by member and give up as soon as the 1 MB cap is passed:
-	// a padded 6000-member page would otherwise build a 100+ MB string.
-	let json =
+	const head =
 		'{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,' +
-		(community ? `"Next":${JSON.stringify(next)},` : '') +
+		(group.type === 'Community' ? `"Next":${JSON.stringify(page.next)},` : '') +
 		`"MemberNum":${memberNum},"MemberList":[`;
-	let size = Buffer.byteLength(json) + 2;
-	const parts = [];
-	for (let k = start; k < end; k++) {
-		const m = members.at(view ? view[k] : k);
-		const out = { Member_Account: m.Member_Account };
-		for (const f of fields) out[f] = m[f];
-		if (customMode !== 'none') {
-			const data = customMode === 'all' ? m.AppMemberDefinedData : m.AppMemberDefinedData.filter((d) => customFilter.includes(d.Key));
-			if (data.length) out.AppMemberDefinedData = data;
-		}
-		const s = JSON.stringify(out);
+	let size = Buffer.byteLength(head) + 2;
+	const parts: string[] = [];
+	for (let k = page.start; k < page.end; k++) {
+		const s = JSON.stringify(memberView(members.at(view ? view[k] : k), filters));
 		size += Buffer.byteLength(s) + (parts.length ? 1 : 0);
 		if (size > MAX_RESPONSE_BYTES) throw new ApiError(10018);
 		parts.push(s);
 	}
-	json += parts.join(',') + ']}';
-	return { json };
+	return head + parts.join(',') + ']}';
 }
 
-module.exports = {
-	service: 'group_open_http_svc',
-	command: 'get_group_member_info',
-	mutates: false,
-	badJsonCode: 10004,
-	handler: getGroupMemberInfo,
-	encodeNext,
-	decodeNext,
-};
+function getGroupMemberInfo({ body, app, state }: ApiContext): { json: string } {
+	const group = findGroup(state, app, body);
+	if (group.type === 'AVChatRoom') throw new ApiError(10007, 'No operation permissions: AVChatRoom groups do not support this API.');
+	const filters = readMemberFilters(body);
+	const limit = readLimit(body, group.type === 'Community');
+	const view = group.members.view(filters.roles); // Offset and Next both count within the filtered list
+	const total = view ? view.length : group.members.count;
+	const page = pageOf(group, readStart(body, group, total), limit, total);
+	return { json: serialise(group, page, view, filters) };
+}
+
+export const service = 'group_open_http_svc';
+export const command = 'get_group_member_info';
+export const mutates = false;
+export const badJsonCode = 10004;
+export { getGroupMemberInfo as handler };

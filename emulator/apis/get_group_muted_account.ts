@@ -1,13 +1,13 @@
-'use strict';
 // group_open_http_svc/get_group_muted_account (https://trtc.io/document/34964): the members muted now,
 // as ShuttedUinList [{Member_Account, ShuttedUntil}] (the field names of the page's sample).
 
-const { okBody } = require('../errors');
-const { findGroup } = require('./groups_common');
+import { okBody, type Envelope } from '../errors';
+import { findGroup } from './groups_common';
+import type { ApiContext } from './types';
 
-function getGroupMutedAccount({ body, app, state, nowSeconds }) {
+function getGroupMutedAccount({ body, app, state, nowSeconds }: ApiContext): Envelope {
 	const group = findGroup(state, app, body);
-	const list = [];
+	const list: { Member_Account: string; ShuttedUntil: number }[] = [];
 	if (group.type === 'AVChatRoom') {
 		for (const [id, until] of group.mutes) if (until > nowSeconds) list.push({ Member_Account: id, ShuttedUntil: until });
 	} else {
@@ -19,4 +19,8 @@ function getGroupMutedAccount({ body, app, state, nowSeconds }) {
 	return okBody({ GroupId: group.id, ShuttedUinList: list });
 }
 
-module.exports = { service: 'group_open_http_svc', command: 'get_group_muted_account', mutates: false, badJsonCode: 10004, handler: getGroupMutedAccount };
+export const service = 'group_open_http_svc';
+export const command = 'get_group_muted_account';
+export const mutates = false;
+export const badJsonCode = 10004;
+export { getGroupMutedAccount as handler };

@@ -1,13 +1,13 @@
-'use strict';
 // group_open_http_svc/get_role_in_group (https://trtc.io/document/34963): at most 500 accounts;
 // Role Owner, Admin, Member or NotMember.
 
-const { okBody } = require('../errors');
-const { findGroup, refuseTypes, userIdArray } = require('./groups_common');
+import { okBody, type Envelope } from '../errors';
+import { findGroup, refuseTypes, userIdArray } from './groups_common';
+import type { ApiContext } from './types';
 
 const MAX_ACCOUNTS = 500;
 
-function getRoleInGroup({ body, app, state }) {
+function getRoleInGroup({ body, app, state }: ApiContext): Envelope {
 	const group = findGroup(state, app, body);
 	refuseTypes(group, ['AVChatRoom'], 'get_role_in_group');
 	const ids = userIdArray(body.User_Account, 'User_Account', MAX_ACCOUNTS);
@@ -15,4 +15,8 @@ function getRoleInGroup({ body, app, state }) {
 	return okBody({ UserIdList });
 }
 
-module.exports = { service: 'group_open_http_svc', command: 'get_role_in_group', mutates: false, badJsonCode: 10004, handler: getRoleInGroup };
+export const service = 'group_open_http_svc';
+export const command = 'get_role_in_group';
+export const mutates = false;
+export const badJsonCode = 10004;
+export { getRoleInGroup as handler };

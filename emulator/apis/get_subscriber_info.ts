@@ -1,18 +1,19 @@
-'use strict';
 // official_account_open_http_svc/get_subscriber_info: subscribers in order, paged by an opaque Next.
 
-const { ApiError, okBody } = require('../errors');
-const { requireOfficialAccountService, findSubscriberAccount, isIntIn, cursorTag } = require('./common');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { requireOfficialAccountService, findSubscriberAccount, isIntIn, cursorTag } from './common';
+import type { OfficialAccount } from '../records';
+import type { ApiContext } from './types';
 
 const MAX_LIMIT = 200;
 
 // Next = base64("<tag>:<position>"): opaque to clients, never a plain number.
-function encodeNext(account, pos) {
+export function encodeNext(account: Pick<OfficialAccount, 'id'>, pos: number): string {
 	return Buffer.from(`${cursorTag(account.id).toString(16).padStart(4, '0')}:${pos}`).toString('base64');
 }
 
 /** @returns position, or -1 when the cursor is not one this account handed out */
-function decodeNext(account, next, allowBeyond) {
+export function decodeNext(account: OfficialAccount, next: string, allowBeyond: boolean): number {
 	const text = Buffer.from(next, 'base64').toString('latin1');
 	const m = /^([0-9a-f]{4}):(\d{1,15})$/.exec(text);
 	if (!m || Buffer.from(text, 'latin1').toString('base64') !== next) return -1;
@@ -22,7 +23,7 @@ function decodeNext(account, next, allowBeyond) {
 	return pos;
 }
 
-function getSubscriberInfo({ body, app, state }) {
+function getSubscriberInfo({ body, app, state }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	let limit = Infinity;
@@ -49,12 +50,8 @@ function getSubscriberInfo({ body, app, state }) {
 	return okBody({ Next, SubscriberNum: subs.count, SubscriberList: items });
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'get_subscriber_info',
-	mutates: false,
-	badJsonCode: 20001,
-	handler: getSubscriberInfo,
-	encodeNext,
-	decodeNext,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'get_subscriber_info';
+export const mutates = false;
+export const badJsonCode = 20001;
+export { getSubscriberInfo as handler };

@@ -1,16 +1,17 @@
-'use strict';
 // group_open_http_svc/modify_group_member_info (https://trtc.io/document/34900): Role (Admin or Member),
 // NameCard (at most 50 bytes), MsgFlag, MuteTime, AppMemberDefinedData of one member.
 // AVChatRoom groups store no member profiles; Work groups have no admins and cannot mute.
 
-const { ApiError, okBody } = require('../errors');
-const { MSG_FLAGS } = require('../datasets');
-const { bad, findGroup, isWork, refuseTypes } = require('./groups_common');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { MSG_FLAGS } from '../datasets';
+import { bad, findGroup, isWork, refuseTypes } from './groups_common';
+import type { CustomDatum, Group, MemberRecord } from '../records';
+import type { ApiContext } from './types';
 
 const MAX_NAME_CARD_BYTES = 50;
 const FIELDS = ['Role', 'NameCard', 'MsgFlag', 'MuteTime', 'AppMemberDefinedData'];
 
-function readCustomData(value, allowedKeys, current) {
+function readCustomData(value: unknown, allowedKeys: string[], current: CustomDatum[]): CustomDatum[] {
 	if (!Array.isArray(value) || value.some((d) => !d || typeof d.Key !== 'string' || typeof d.Value !== 'string')) {
 		throw bad('AppMemberDefinedData must be a list of {Key, Value} strings.');
 	}
@@ -24,13 +25,13 @@ function readCustomData(value, allowedKeys, current) {
 	return merged;
 }
 
-function checkRole(group, member, role) {
+function checkRole(group: Group, member: MemberRecord, role: unknown): void {
 	if (role !== 'Admin' && role !== 'Member') throw bad('Role must be Admin or Member.');
 	if (member.Role === 'Owner') throw bad('the role of the group owner cannot be changed.');
 	if (role === 'Admin' && isWork(group)) throw new ApiError(10007, `No operation permissions: ${group.type} groups have no admins.`);
 }
 
-function modifyGroupMemberInfo({ body, app, state, nowSeconds }) {
+function modifyGroupMemberInfo({ body, app, state, nowSeconds }: ApiContext): Envelope {
 	const group = findGroup(state, app, body);
 	refuseTypes(group, ['AVChatRoom'], 'modify_group_member_info');
 	const id = body.Member_Account;
@@ -38,7 +39,7 @@ function modifyGroupMemberInfo({ body, app, state, nowSeconds }) {
 	const member = group.members.get(id);
 	if (!member) throw bad(`${id} is not a member of the group.`);
 	if (!FIELDS.some((f) => body[f] !== undefined)) throw bad(`give at least one of ${FIELDS.join(', ')}.`);
-	const patch = {};
+	const patch: Partial<MemberRecord> = {};
 	if (body.Role !== undefined) {
 		checkRole(group, member, body.Role);
 		patch.Role = body.Role;
@@ -63,4 +64,8 @@ function modifyGroupMemberInfo({ body, app, state, nowSeconds }) {
 	return okBody({});
 }
 
-module.exports = { service: 'group_open_http_svc', command: 'modify_group_member_info', mutates: true, badJsonCode: 10004, handler: modifyGroupMemberInfo };
+export const service = 'group_open_http_svc';
+export const command = 'modify_group_member_info';
+export const mutates = true;
+export const badJsonCode = 10004;
+export { modifyGroupMemberInfo as handler };

@@ -1,15 +1,15 @@
-'use strict';
 // official_account_open_http_svc/modify_official_account_base_info (https://trtc.io/document/60757):
 // Official_Account (the sample's key) and any of Name, Introduction, FaceUrl, Organization,
 // CustomString, MaxSubscriberNum, with the create limits.
 
-const { okBody } = require('../errors');
-const { requireOfficialAccountService, findSubscriberAccount } = require('./common');
-const { badParam, checkTextFields, profileOf } = require('../accounts');
+import { okBody, type Envelope } from '../errors';
+import { requireOfficialAccountService, findSubscriberAccount } from './common';
+import { badParam, checkTextFields, profileOf } from '../accounts';
+import type { ApiContext } from './types';
 
 const FIELDS = ['Name', 'Introduction', 'FaceUrl', 'Organization', 'CustomString', 'MaxSubscriberNum'];
 
-function modifyBaseInfo({ body, app, state, identifier, callbacks }) {
+function modifyBaseInfo({ body, app, state, identifier, callbacks }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	const given = FIELDS.filter((f) => body[f] !== undefined);
@@ -26,10 +26,8 @@ function modifyBaseInfo({ body, app, state, identifier, callbacks }) {
 	return okBody({});
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'modify_official_account_base_info',
-	mutates: true,
-	badJsonCode: 20001,
-	handler: modifyBaseInfo,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'modify_official_account_base_info';
+export const mutates = true;
+export const badJsonCode = 20001;
+export { modifyBaseInfo as handler };

@@ -1,14 +1,14 @@
-'use strict';
 // official_account_open_http_svc/modify_subscriber_info (https://trtc.io/document/60762):
 // sets one subscriber's CustomString; get_subscriber_info shows it from then on.
 
-const { okBody } = require('../errors');
-const { requireOfficialAccountService, findSubscriberAccount, isValidUserId } = require('./common');
-const { badParam } = require('../accounts');
+import { okBody, type Envelope } from '../errors';
+import { requireOfficialAccountService, findSubscriberAccount, isValidUserId } from './common';
+import { badParam } from '../accounts';
+import type { ApiContext } from './types';
 
 const MAX_CUSTOM_BYTES = 3000; // as the account's own CustomString; the page gives no other limit
 
-function modifySubscriberInfo({ body, app, state }) {
+function modifySubscriberInfo({ body, app, state }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	const account = findSubscriberAccount(state, app, body.Official_Account);
 	if (!isValidUserId(body.Subscriber_Account)) throw badParam('Subscriber_Account must be a user ID.');
@@ -21,10 +21,8 @@ function modifySubscriberInfo({ body, app, state }) {
 	return okBody({});
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'modify_subscriber_info',
-	mutates: true,
-	badJsonCode: 20001,
-	handler: modifySubscriberInfo,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'modify_subscriber_info';
+export const mutates = true;
+export const badJsonCode = 20001;
+export { modifySubscriberInfo as handler };

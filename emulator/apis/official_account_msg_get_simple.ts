@@ -1,20 +1,18 @@
-'use strict';
 // official_account_open_http_svc/official_account_msg_get_simple: history, newest first by pages,
 // each page in ascending MsgSeq order, continued with LastMsgKey.
 
-const { ApiError, okBody } = require('../errors');
-const { requireOfficialAccountService } = require('./common');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { findMessageAccount, requireOfficialAccountService } from './common';
+import type { MessageRecord } from '../records';
+import type { ApiContext } from './types';
 
 const PAGE_MAX = 20; // the service returns at most about 20 messages per call
 const DEFAULT_REQ = 20;
 
-function msgGetSimple({ body, app, state }) {
+function msgGetSimple({ body, app, state }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	const id = body.Official_Account;
-	// This API reports account errors with the group-style codes (https://trtc.io/document/60812).
-	if (typeof id !== 'string' || id.trim() === '') throw new ApiError(10015, 'Invalid official account user ID.');
-	const account = state.findAccount(app.sdkAppId, id);
-	if (!account) throw new ApiError(10010, 'The official account user does not exist, or has been dissolved.');
+	const account = findMessageAccount(state, app, id);
 
 	const req = body.ReqMsgNumber == null ? DEFAULT_REQ : body.ReqMsgNumber;
 	if (!Number.isInteger(req) || req < 1) throw new ApiError(10004, 'Invalid parameter: ReqMsgNumber must be a positive integer.');
@@ -29,7 +27,7 @@ function msgGetSimple({ body, app, state }) {
 
 	const limit = Math.min(req, PAGE_MAX);
 	const floor = Math.max(1, store.expiredBelowSeq); // lowest seq that has not expired
-	const page = [];
+	const page: MessageRecord[] = [];
 	let seq = upper - 1;
 	while (seq >= floor && page.length < limit) {
 		const msg = store.get(seq);
@@ -49,10 +47,8 @@ function msgGetSimple({ body, app, state }) {
 	});
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'official_account_msg_get_simple',
-	mutates: false,
-	badJsonCode: 20001,
-	handler: msgGetSimple,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'official_account_msg_get_simple';
+export const mutates = false;
+export const badJsonCode = 20001;
+export { msgGetSimple as handler };

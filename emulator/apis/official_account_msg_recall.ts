@@ -1,23 +1,19 @@
-'use strict';
 // official_account_open_http_svc/official_account_msg_recall (https://trtc.io/document/60811):
 // at most 10 MsgKeys a call, Reason at most 100 bytes; RetCode per key, 0 when recalled.
 // A recalled message reads as IsPlaceMsg 2 in official_account_msg_get_simple.
 
-const { ApiError, okBody } = require('../errors');
-const { requireOfficialAccountService } = require('./common');
-const { findMessageAccount } = require('./send_official_account_msg');
+import { okBody, type Envelope } from '../errors';
+import { bad, findMessageAccount, requireOfficialAccountService } from './common';
+import type { MessageStore } from '../messages';
+import type { ApiContext } from './types';
 
 const MAX_KEYS = 10;
 const MAX_REASON_BYTES = 100;
 /** 10030 is the failure the page's sample shows; 10031 (already recalled) is the emulator's choice. */
-const NOT_FOUND = 10030;
-const ALREADY_RECALLED = 10031;
+export const NOT_FOUND = 10030;
+export const ALREADY_RECALLED = 10031;
 
-function bad(info) {
-	return new ApiError(10004, `Invalid parameter: ${info}`);
-}
-
-function recallOne(store, key) {
+function recallOne(store: MessageStore, key: unknown): number {
 	const m = typeof key === 'string' ? /^(\d{1,15})_1_(\d{1,10})$/.exec(key) : null;
 	const seq = m ? Number(m[1]) : 0;
 	if (!m || seq < Math.max(1, store.expiredBelowSeq) || seq > store.count) return NOT_FOUND;
@@ -28,7 +24,7 @@ function recallOne(store, key) {
 	return 0;
 }
 
-function msgRecall({ body, app, state, identifier, callbacks }) {
+function msgRecall({ body, app, state, identifier, callbacks }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	const account = findMessageAccount(state, app, body.Official_Account);
 	const keys = body.MsgKeyList;
@@ -44,12 +40,8 @@ function msgRecall({ body, app, state, identifier, callbacks }) {
 	return okBody({ RecallRetList });
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'official_account_msg_recall',
-	mutates: true,
-	badJsonCode: 20001,
-	handler: msgRecall,
-	NOT_FOUND,
-	ALREADY_RECALLED,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'official_account_msg_recall';
+export const mutates = true;
+export const badJsonCode = 20001;
+export { msgRecall as handler };

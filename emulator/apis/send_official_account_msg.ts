@@ -1,31 +1,19 @@
-'use strict';
 // official_account_open_http_svc/send_official_account_msg (https://trtc.io/document/60810):
 // one message to every subscriber; about 1 a second and 2 an hour per account; the same content
 // again within 5 minutes is dropped silently (the answer is OK and names the earlier message).
 
-const { ApiError, okBody } = require('../errors');
-const { requireOfficialAccountService, isIntIn } = require('./common');
-const { sendLimitsOf, sendLog } = require('../accounts');
+import { ApiError, okBody, type Envelope } from '../errors';
+import { bad, findMessageAccount, requireOfficialAccountService, isIntIn } from './common';
+import { sendLimitsOf, sendLog } from '../accounts';
+import type { ApiContext } from './types';
 
 const MAX_BODY_BYTES = 12 * 1024; // Tencent's message size limit
 const ELEMENT_TYPES = ['TIMTextElem', 'TIMCustomElem', 'TIMFaceElem', 'TIMLocationElem', 'TIMImageElem', 'TIMSoundElem', 'TIMVideoFileElem', 'TIMFileElem'];
 /** Codes for the per-account limits: 10023 is Tencent's "send frequency" code; the hourly one is the emulator's choice. */
-const TOO_FAST = 10023;
-const HOURLY_CAP = 10024;
+export const TOO_FAST = 10023;
+export const HOURLY_CAP = 10024;
 
-function bad(info) {
-	return new ApiError(10004, `Invalid parameter: ${info}`);
-}
-
-/** The message account lookup uses the group-style codes, as official_account_msg_get_simple does. */
-function findMessageAccount(state, app, id) {
-	if (typeof id !== 'string' || id.trim() === '') throw new ApiError(10015, 'Invalid official account user ID.');
-	const account = state.findAccount(app.sdkAppId, id);
-	if (!account) throw new ApiError(10010, 'The official account user does not exist, or has been dissolved.');
-	return account;
-}
-
-function checkBody(body) {
+function checkBody(body: any): void {
 	if (!isIntIn(body.Random, 0, 4294967295)) throw bad('Random must be a 32-bit unsigned integer.');
 	const elements = body.MsgBody;
 	if (!Array.isArray(elements) || elements.length === 0) throw bad('MsgBody must hold at least one element.');
@@ -43,7 +31,7 @@ function checkBody(body) {
 	}
 }
 
-function sendOfficialAccountMsg({ body, app, state, nowSeconds, options, callbacks }) {
+function sendOfficialAccountMsg({ body, app, state, nowSeconds, options, callbacks }: ApiContext): Envelope {
 	requireOfficialAccountService(app);
 	const account = findMessageAccount(state, app, body.Official_Account);
 	checkBody(body);
@@ -76,13 +64,8 @@ function sendOfficialAccountMsg({ body, app, state, nowSeconds, options, callbac
 	return okBody({ MsgTime: msg.MsgTimeStamp, MsgKey: msg.MsgKey });
 }
 
-module.exports = {
-	service: 'official_account_open_http_svc',
-	command: 'send_official_account_msg',
-	mutates: true,
-	badJsonCode: 20001,
-	handler: sendOfficialAccountMsg,
-	findMessageAccount,
-	TOO_FAST,
-	HOURLY_CAP,
-};
+export const service = 'official_account_open_http_svc';
+export const command = 'send_official_account_msg';
+export const mutates = true;
+export const badJsonCode = 20001;
+export { sendOfficialAccountMsg as handler };
