@@ -1,9 +1,30 @@
-'use strict';
 // Control routes for the callbacks (/__emulator/callbacks...): the delivery log, and posting callbacks on demand
 // (one, possibly with a bad signature or a stale time, or a paced series for load tests).
 
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CallbackEntry, DeliverySpec } from './callbacks';
+import { controlPath, serveControl, type ControlRoutes } from './http';
+import type { Emulator } from './server';
+
+/** Hand-made callbacks to send: `count` of them (default 1), `ratePerSecond` a second (default: one after another). */
+export interface SendSpec extends Omit<DeliverySpec, 'sdkAppId'> {
+	sdkAppId?: number | string;
+	count?: number;
+	ratePerSecond?: number;
+}
+
+/** What a series of deliveries came to; `entry` when it was one callback. */
+export interface SendSummary {
+	sent: number;
+	statuses: Record<string, number>;
+	errors: number;
+	maxMs: number;
+	p99Ms: number;
+	entry?: CallbackEntry;
+}
+
 /** The emulator app that sends a hand-made callback: the given one, else the first. */
-function appIdFor(emu, spec) {
+function appIdFor(emu: Emulator, spec: SendSpec): number {
 	if (spec.sdkAppId != null) return Number(spec.sdkAppId);
 	return emu.state.resolveAppId(undefined);
 }
@@ -11,9 +32,8 @@ function appIdFor(emu, spec) {
 /**
  * Sends `count` callbacks (default 1), `ratePerSecond` of them a second (default: all at once, one after another),
  * each built from `spec` (see Callbacks.deliver). `payload` may hold "{i}" in string values, replaced by the index.
- * Resolves to { sent, statuses, errors, maxMs, p99Ms, entries? (when count is 1) }.
  */
-async function sendCallbacks(emu, spec) {
+export async function sendCallbacks(emu: Emulator, spec: SendSpec): Promise<SendSummary> {
 	if (!spec || typeof spec.command !== 'string' || !spec.command) throw new Error('command is required');
 	const count = spec.count ?? 1;
 	if (!Number.isInteger(count) || count < 1 || count > 100000) throw new Error('count must be 1..100000');
@@ -21,7 +41,7 @@ async function sendCallbacks(emu, spec) {
 	if (rate !== undefined && !(typeof rate === 'number' && rate > 0)) throw new Error('ratePerSecond must be > 0');
 	const sdkAppId = appIdFor(emu, spec);
 	const started = Date.now();
-	const deliveries = [];
+	const deliveries: (CallbackEntry | Promise<CallbackEntry>)[] = [];
 	for (let i = 0; i < count; i++) {
 		if (rate) {
 			const due = started + (i * 1000) / rate;
@@ -37,12 +57,12 @@ async function sendCallbacks(emu, spec) {
 	return summarize(entries);
 }
 
-function summarize(entries) {
-	const statuses = {};
+export function summarize(entries: CallbackEntry[]): SendSummary {
+	const statuses: Record<string, number> = {};
 	let errors = 0;
 	for (const e of entries) {
 		if (e.error) errors++;
-		else statuses[e.status] = (statuses[e.status] || 0) + 1;
+		else statuses[String(e.status)] = (statuses[String(e.status)] || 0) + 1;
 	}
 	const times = entries.map((e) => e.ms).sort((a, b) => a - b);
 	const p99 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1)];
@@ -56,7 +76,7 @@ function summarize(entries) {
 	};
 }
 
-const ROUTES = {
+const ROUTES: ControlRoutes<Emulator> = {
 	'GET callbacks': (emu) => emu.callbackLog(),
 	'DELETE callbacks': (emu) => emu.clearCallbacks(),
 	'POST callbacks/clear': (emu) => emu.clearCallbacks(),
@@ -67,27 +87,9 @@ const ROUTES = {
 	},
 };
 
-function send(res, status, value) {
-	const body = JSON.stringify(value);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
-	res.end(body);
-}
-
 /** Handles /__emulator/callbacks...; returns null for other paths (the common control routes). */
-function handleCallbackControl(emu, req, res, url, readBody) {
-	const path = url.pathname.slice('/__emulator/'.length).replace(/\/$/, '');
+export function handleCallbackControl(emu: Emulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | null {
+	const path = controlPath(url);
 	if (path !== 'callbacks' && !path.startsWith('callbacks/')) return null;
-	return (async () => {
-		const raw = await readBody(req);
-		const route = ROUTES[`${req.method} ${path}`];
-		if (!route) return send(res, 404, { error: `no control route ${req.method} /__emulator/${path}` });
-		try {
-			const result = await route(emu, raw ? JSON.parse(raw) : {});
-			send(res, 200, result === undefined ? { ok: true } : result);
-		} catch (err) {
-			send(res, 400, { error: err.message });
-		}
-	})();
+	return serveControl(ROUTES, emu, req, res, url);
 }
-
-module.exports = { sendCallbacks, handleCallbackControl, summarize };

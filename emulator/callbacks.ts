@@ -1,18 +1,77 @@
-'use strict';
 // Tencent's third-party callbacks (https://trtc.io/document/34354): when the emulator's state changes it POSTs
 // the event to the configured URL, as Tencent does, signed with the configured token.
 // Any API handler calls `callbacks.emit(sdkAppId, command, payload)` after a change (After events: delivered in the
 // background, the reply is ignored) or `await callbacks.before(sdkAppId, command, payload)` before it (the reply
 // decides: ErrorCode 0 allows, anything else refuses).
 
-const http = require('node:http');
-const https = require('node:https');
-const { createHash } = require('node:crypto');
+import http from 'node:http';
+import https from 'node:https';
+import { createHash } from 'node:crypto';
+
+import type { EmulatorOptions } from './options';
 
 const LOG_LIMIT = 10000;
 
+/** One callback to post: see Callbacks.deliver. */
+export interface DeliverySpec {
+	sdkAppId: number;
+	command: string;
+	payload?: Record<string, unknown>;
+	url?: string;
+	/** null or '' sends no Sign */
+	token?: string | null;
+	requestTime?: number;
+	eventTime?: number;
+	/** overrides of the query parameters; null removes one */
+	query?: Record<string, string | number | null | undefined>;
+	rawBody?: string;
+}
+
+/** A posted callback, as the log keeps it. */
+export interface CallbackEntry {
+	time: number;
+	command: string;
+	sdkAppId: number;
+	query: Record<string, string>;
+	body: any;
+	status: number | null;
+	reply: any;
+	error: string | null;
+	ms: number;
+}
+
+/** What a Before callback's reply decides. */
+export interface Decision {
+	allowed: boolean;
+	errorCode: number;
+	refused: string[];
+	reply: any;
+}
+
+interface PostResult {
+	status?: number;
+	text?: string;
+	error?: string;
+	ms: number;
+}
+
+interface Agents {
+	http: http.Agent;
+	https: https.Agent;
+}
+
+interface UrlParams {
+	sdkAppId: number;
+	command: string;
+	token: string | null | undefined;
+	clientIp: string;
+	optPlatform: string;
+	requestTime: number;
+	overrides?: Record<string, string | number | null | undefined>;
+}
+
 /** Sign = hex(sha256(token + RequestTime)), RequestTime in Unix seconds (https://trtc.io/document/34354). */
-function callbackSign(token, requestTime) {
+export function callbackSign(token: string, requestTime: number | string): string {
 	return createHash('sha256').update(`${token}${requestTime}`).digest('hex');
 }
 
@@ -20,9 +79,9 @@ function callbackSign(token, requestTime) {
  * The URL Tencent posts to: the configured URL plus SdkAppid, CallbackCommand, contenttype, ClientIP, OptPlatform,
  * and with a token Sign and RequestTime. `overrides` replaces any of these (tests of a receiver's checks).
  */
-function callbackUrl(base, { sdkAppId, command, token, clientIp, optPlatform, requestTime, overrides = {} }) {
+export function callbackUrl(base: string, { sdkAppId, command, token, clientIp, optPlatform, requestTime, overrides = {} }: UrlParams): URL {
 	const url = new URL(base);
-	const params = {
+	const params: Record<string, string> = {
 		SdkAppid: String(sdkAppId),
 		CallbackCommand: command,
 		contenttype: 'json',
@@ -41,7 +100,7 @@ function callbackUrl(base, { sdkAppId, command, token, clientIp, optPlatform, re
 }
 
 /** One POST; resolves to { status, text, ms } or { error, ms }, never rejects. */
-function post(url, body, { timeoutMs, agents }) {
+function post(url: URL, body: string, { timeoutMs, agents }: { timeoutMs: number; agents: Agents }): Promise<PostResult> {
 	const started = Date.now();
 	const lib = url.protocol === 'https:' ? https : http;
 	return new Promise((resolve) => {
@@ -54,7 +113,7 @@ function post(url, body, { timeoutMs, agents }) {
 				timeout: timeoutMs,
 			},
 			(res) => {
-				const chunks = [];
+				const chunks: Buffer[] = [];
 				res.on('data', (c) => chunks.push(c));
 				res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started }));
 				res.on('error', (err) => resolve({ error: err.message, ms: Date.now() - started }));
@@ -66,7 +125,7 @@ function post(url, body, { timeoutMs, agents }) {
 	});
 }
 
-function parseReply(text) {
+function parseReply(text: string): Record<string, any> | null {
 	try {
 		const value = JSON.parse(text);
 		return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
@@ -79,16 +138,21 @@ function parseReply(text) {
  * What a Before callback's answer decides. Tencent goes ahead when the callback fails or times out
  * (https://trtc.io/document/34354), so only an HTTP 200 JSON reply with a non-zero ErrorCode refuses.
  */
-function decision(entry) {
+export function decision(entry: Pick<CallbackEntry, 'status' | 'reply'>): Decision {
 	const reply = entry.status === 200 && entry.reply && typeof entry.reply === 'object' ? entry.reply : null;
 	if (!reply || typeof reply.ErrorCode !== 'number') return { allowed: true, errorCode: 0, refused: [], reply };
 	const refused = Array.isArray(reply.RefusedSubscribers_Account) ? reply.RefusedSubscribers_Account.map(String) : [];
 	return { allowed: reply.ErrorCode === 0, errorCode: reply.ErrorCode, refused, reply };
 }
 
-class Callbacks {
-	/** @param {() => object} getOptions the emulator's current options (callbackUrl, callbackToken, ...) */
-	constructor(getOptions) {
+export class Callbacks {
+	getOptions: () => EmulatorOptions;
+	log: CallbackEntry[];
+	pending: Set<Promise<unknown>>;
+	agents: Agents;
+
+	/** @param getOptions the emulator's current options (callbackUrl, callbackToken, ...) */
+	constructor(getOptions: () => EmulatorOptions) {
 		this.getOptions = getOptions;
 		this.log = [];
 		this.pending = new Set();
@@ -96,29 +160,26 @@ class Callbacks {
 	}
 
 	/** Whether `command` is delivered: a URL is set and the command is among `callbackCommands` (null: all). */
-	enabled(command) {
+	enabled(command: string): boolean {
 		const o = this.getOptions();
 		return Boolean(o.callbackUrl) && (!o.callbackCommands || o.callbackCommands.includes(command));
 	}
 
 	/** An After event: posted in the background; its reply is ignored. */
-	emit(sdkAppId, command, payload) {
+	emit(sdkAppId: number, command: string, payload: Record<string, unknown>): void {
 		if (!this.enabled(command)) return;
 		const delivery = this.deliver({ sdkAppId, command, payload }).finally(() => this.pending.delete(delivery));
 		this.pending.add(delivery);
 	}
 
 	/** A Before event: resolves to { allowed, errorCode, refused } (allowed when no callback is configured). */
-	async before(sdkAppId, command, payload) {
+	async before(sdkAppId: number, command: string, payload: Record<string, unknown>): Promise<Decision> {
 		if (!this.enabled(command)) return { allowed: true, errorCode: 0, refused: [], reply: null };
 		return decision(await this.deliver({ sdkAppId, command, payload }));
 	}
 
-	/**
-	 * Posts one callback now and resolves to its log entry. `spec`: { sdkAppId, command, payload, url?, token?,
-	 * requestTime?, eventTime?, query? (overrides of the query parameters, null removes one), rawBody? }.
-	 */
-	async deliver(spec) {
+	/** Posts one callback now and resolves to its log entry. */
+	async deliver(spec: DeliverySpec): Promise<CallbackEntry> {
 		const o = this.getOptions();
 		const base = spec.url || o.callbackUrl;
 		if (!base) throw new Error('set callbackUrl first');
@@ -137,7 +198,7 @@ class Callbacks {
 		const body =
 			spec.rawBody ?? JSON.stringify({ CallbackCommand: spec.command, ...spec.payload, EventTime: spec.eventTime ?? nowMs });
 		const result = await post(url, body, { timeoutMs: o.callbackTimeoutMs, agents: this.agents });
-		const entry = {
+		const entry: CallbackEntry = {
 			time: Date.now(),
 			command: spec.command,
 			sdkAppId: spec.sdkAppId,
@@ -154,23 +215,21 @@ class Callbacks {
 	}
 
 	/** Resolves when every background delivery has been answered (or has failed). */
-	async idle() {
+	async idle(): Promise<void> {
 		while (this.pending.size) await Promise.all([...this.pending]);
 	}
 
-	entries() {
+	entries(): CallbackEntry[] {
 		return this.log.map((e) => ({ ...e }));
 	}
 
-	clear() {
+	clear(): { ok: true } {
 		this.log = [];
 		return { ok: true };
 	}
 
-	close() {
+	close(): void {
 		this.agents.http.destroy();
 		this.agents.https.destroy();
 	}
 }
-
-module.exports = { Callbacks, callbackSign, callbackUrl, decision };

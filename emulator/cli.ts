@@ -1,13 +1,20 @@
-#!/usr/bin/env node
-'use strict';
-// node emulator/cli.js --port 8080 [--seed demo] [--latency 50] [--no-rate-limit] [--config file.json|-]
+// npx tsx emulator/cli.ts --port 8080 [--seed demo] [--latency 50] [--no-rate-limit] [--config file.json|-]
 // --config - reads the JSON configuration from stdin (spawnEmulator uses that).
 
-const fs = require('node:fs');
-const { startEmulator } = require('./server');
+import fs from 'node:fs';
+import { startEmulator, type StartOptions } from './server';
 
-function parseArgs(argv) {
-	const out = { port: 0, seed: undefined, latency: undefined, rateLimit: true, config: undefined };
+interface Args {
+	port: number;
+	seed?: string;
+	latency?: number;
+	rateLimit: boolean;
+	config?: string;
+	help?: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+	const out: Args = { port: 0, seed: undefined, latency: undefined, rateLimit: true, config: undefined };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const value = () => {
@@ -25,18 +32,18 @@ function parseArgs(argv) {
 	return out;
 }
 
-function readConfig(file) {
+function readConfig(file: string | undefined): StartOptions {
 	if (!file) return {};
 	const text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
 	return text.trim() ? JSON.parse(text) : {};
 }
 
-async function main() {
+async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
 	if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error('--port must be 0..65535');
 	if (args.latency != null && !(args.latency >= 0)) throw new Error('--latency must be a number of ms >= 0');
 	if (args.help) {
-		process.stdout.write('usage: node emulator/cli.js --port 8080 [--seed demo] [--latency 50] [--no-rate-limit] [--config file.json|-]\n');
+		process.stdout.write('usage: npx tsx emulator/cli.ts --port 8080 [--seed demo] [--latency 50] [--no-rate-limit] [--config file.json|-]\n');
 		return;
 	}
 	// Flags win over the file.

@@ -1,24 +1,43 @@
-'use strict';
 // Entry point: in-process emulator, a spawned one (own process, for benchmarks),
 // the remote client, data sets and ticket helpers.
 
-const path = require('node:path');
-const { spawn } = require('node:child_process');
-const { startEmulator, Emulator } = require('./server');
-const { EmulatorClient } = require('./client');
-const datasets = require('./datasets');
-const usersig = require('./usersig');
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EmulatorClient, type SpawnedEmulator } from './client';
+import * as datasets from './datasets';
+import { Emulator, startEmulator, type StartOptions } from './server';
+import * as usersig from './usersig';
 
 const READY = /Tencent Chat emulator listening on (http:\/\/\S+)/;
 
+/** tsx's loader, so a plain `node` child runs cli.ts. */
+function tsxImport(): string[] {
+	return ['--import', pathToFileURL(require.resolve('tsx')).href];
+}
+
+/** The client of a started child, whose close() stops the child. */
+function clientOf(child: ReturnType<typeof spawn>, url: string): SpawnedEmulator {
+	const client = new EmulatorClient(url) as SpawnedEmulator;
+	client.process = child;
+	client.pid = child.pid;
+	client.close = () =>
+		new Promise<void>((done) => {
+			if (child.exitCode !== null || child.signalCode !== null) return done();
+			child.once('exit', () => done());
+			child.kill('SIGTERM');
+		});
+	return client;
+}
+
 /**
- * Starts cli.js as a child process with `options` (JSON only: no intercept).
+ * Starts cli.ts as a child process with `options` (JSON only: no intercept).
  * Resolves to an EmulatorClient whose close() stops the child.
  */
-function spawnEmulator(options = {}, { startTimeoutMs = 15000 } = {}) {
+export function spawnEmulator(options: StartOptions = {}, { startTimeoutMs = 15000 } = {}): Promise<SpawnedEmulator> {
 	if (options.intercept) return Promise.reject(new Error('intercept works in-process only'));
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--config', '-'], {
+		const child = spawn(process.execPath, [...tsxImport(), path.join(__dirname, 'cli.ts'), '--config', '-'], {
 			stdio: ['pipe', 'pipe', 'pipe'],
 		});
 		let out = '';
@@ -27,7 +46,7 @@ function spawnEmulator(options = {}, { startTimeoutMs = 15000 } = {}) {
 			child.kill('SIGKILL');
 			reject(new Error(`emulator did not start within ${startTimeoutMs} ms: ${err}`));
 		}, startTimeoutMs);
-		const onExit = (code) => {
+		const onExit = (code: number | null) => {
 			clearTimeout(timer);
 			reject(new Error(`emulator exited with code ${code}: ${err.trim()}`));
 		};
@@ -41,29 +60,15 @@ function spawnEmulator(options = {}, { startTimeoutMs = 15000 } = {}) {
 			child.off('exit', onExit);
 			child.stdout.removeAllListeners('data');
 			child.stdout.resume();
-			const client = new EmulatorClient(m[1]);
-			client.process = child;
-			client.pid = child.pid;
-			client.close = () =>
-				new Promise((done) => {
-					if (child.exitCode !== null || child.signalCode !== null) return done();
-					child.once('exit', () => done());
-					child.kill('SIGTERM');
-				});
-			resolve(client);
+			resolve(clientOf(child, m[1]));
 		});
 		child.stdin.end(JSON.stringify(options));
 	});
 }
 
-module.exports = {
-	startEmulator,
-	spawnEmulator,
-	Emulator,
-	EmulatorClient,
-	datasets,
-	signUserSig: usersig.signUserSig,
-	verifyUserSig: usersig.verifyUserSig,
-	decodeUserSig: usersig.decodeUserSig,
-	ticketId: usersig.ticketId,
-};
+export const signUserSig = usersig.signUserSig;
+export const verifyUserSig = usersig.verifyUserSig;
+export const decodeUserSig = usersig.decodeUserSig;
+export const ticketId = usersig.ticketId;
+export { startEmulator, Emulator, EmulatorClient, datasets };
+export type { StartOptions };
