@@ -1,27 +1,26 @@
-'use strict';
 // Query checks, UserSig checks, admin check and lock-out, in the documented order.
 
-const zlib = require('node:zlib');
-const crypto = require('node:crypto');
-const TLSSigAPIv2 = require('tls-sig-api-v2/TLSSigAPIv2.js');
-const { startEmulator, signUserSig, verifyUserSig, decodeUserSig, ticketId } = require('../../emulator');
-const { DEMO, call, sign, SUBS, CHECK } = require('./helpers');
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import TLSSigAPIv2 from 'tls-sig-api-v2/TLSSigAPIv2.js';
+import { startEmulator, signUserSig, verifyUserSig, decodeUserSig, ticketId, type Emulator } from '../../emulator';
+import { DEMO, call, sign, SUBS, CHECK, type QueryOverrides } from './helpers';
 
 const OTHER = { sdkAppId: 1400000002, secretKey: 'other-secret', admins: ['boss'] };
 const body = { Official_Account: '@TOA#_demo_news', Limit: 1, Next: '' };
 
-function escape(b64) {
+function escape(b64: string): string {
 	return b64.replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
 }
 
-let emu;
+let emu: Emulator;
 beforeAll(async () => {
 	emu = await startEmulator({ seed: 'demo', apps: [OTHER] });
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
-async function code(query, b = body, path = SUBS) {
+async function code(query: QueryOverrides, b: any = body, path = SUBS): Promise<number> {
 	const r = await call(emu, path, b, query);
 	expect(r.status).toBe(200);
 	expect(r.json.ActionStatus).toBe(r.json.ErrorCode === 0 ? 'OK' : 'FAIL');
@@ -37,11 +36,11 @@ describe('usersig module', () => {
 			const v = verifyUserSig(sig, { sdkAppId: DEMO.sdkAppId, identifier: 'administrator', secretKey: DEMO.secretKey, nowSeconds: now });
 			expect(v.code).toBe(0);
 		}
-		expect(decodeUserSig(mine).doc['TLS.time']).toBe(now);
+		expect(decodeUserSig(mine).doc?.['TLS.time']).toBe(now);
 	});
 
 	test('accepts a stored (uncompressed) zlib stream', () => {
-		const doc = JSON.parse(zlib.inflateSync(Buffer.from(sign().replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')));
+		const doc = JSON.parse(zlib.inflateSync(Buffer.from(sign().replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString('utf8'));
 		const stored = escape(zlib.deflateSync(Buffer.from(JSON.stringify(doc)), { level: 0 }).toString('base64'));
 		const v = verifyUserSig(stored, { sdkAppId: DEMO.sdkAppId, identifier: DEMO.identifier, secretKey: DEMO.secretKey, nowSeconds: doc['TLS.time'] });
 		expect(v.code).toBe(0);
@@ -154,7 +153,7 @@ describe('API call checks', () => {
 		expect(text).not.toMatch(/usersig/i);
 		expect(log[0].ticketId).toBe(ticketId(a));
 		expect(log[0].ticketId).toMatch(/^[0-9a-f]{12}$/);
-		expect(log[2].ticketTime).toBe(decodeUserSig(b).doc['TLS.time']);
+		expect(log[2].ticketTime).toBe(decodeUserSig(b).doc?.['TLS.time']);
 		expect(emu.stats().distinctTicketIds).toBe(3);
 	});
 

@@ -1,11 +1,10 @@
-'use strict';
 // The emulator's third-party callbacks: a real receiver on 127.0.0.1 gets them signed, with Tencent's query
 // parameters, and a Before reply that refuses leaves the state unchanged.
-const { createHash } = require('node:crypto');
-const { startEmulator, EmulatorClient } = require('../../emulator');
-const { callbackSign } = require('../../emulator/callbacks');
-const { startCallbackReceiver } = require('../support/callbackReceiver');
-const { DEMO, call, ADD, DEL } = require('./helpers');
+import { createHash } from 'node:crypto';
+import { startEmulator, EmulatorClient, type Emulator } from '../../emulator';
+import { callbackSign } from '../../emulator/callbacks';
+import { startCallbackReceiver } from '../support/callbackReceiver';
+import { DEMO, call, ADD, DEL } from './helpers';
 
 const OA = '@TOA#_cb';
 const TOKEN = 'cb-token-5d1e';
@@ -14,7 +13,7 @@ const AFTER = 'OfficialAccount.CallbackAfterAddSubscriber';
 const DELETED = 'OfficialAccount.CallbackAfterDeleteSubscriber';
 const FULL = 'OfficialAccount.CallbackAfterOfficialAccountFull';
 
-let emu;
+let emu: Emulator;
 let receiver;
 beforeAll(async () => {
 	receiver = await startCallbackReceiver();
@@ -139,12 +138,12 @@ describe('Before replies', () => {
 
 describe('sending on demand (control route)', () => {
 	test('a series at a rate, each logged with its answer time; overrides change the query', async () => {
-		const client = new EmulatorClient(emu.url);
+		const client = new EmulatorClient(emu.url as string);
 		const summary = await client.sendCallback({ command: AFTER, payload: { Official_Account: OA, SubscribeAccountList: [{ Subscriber_Account: 'u{i}' }] }, count: 5, ratePerSecond: 50 });
 		expect(summary).toMatchObject({ sent: 5, statuses: { 200: 5 }, errors: 0 });
 		expect(receiver.received.map((r) => r.body.SubscribeAccountList[0].Subscriber_Account)).toEqual(['u0', 'u1', 'u2', 'u3', 'u4']);
 		const one = await client.sendCallback({ command: AFTER, payload: {}, query: { Sign: 'bad', SdkAppid: '1' }, requestTime: 1000 });
-		expect(one.entry.query).toMatchObject({ Sign: 'bad', SdkAppid: '1', RequestTime: '1000' });
+		expect(one.entry?.query).toMatchObject({ Sign: 'bad', SdkAppid: '1', RequestTime: '1000' });
 		expect(await client.callbackLog()).toHaveLength(6);
 		await client.clearCallbacks();
 		expect(await client.callbackLog()).toHaveLength(0);

@@ -1,14 +1,16 @@
-'use strict';
-// Remote control (EmulatorClient), spawnEmulator, cli.js, and the request log.
+// Remote control (EmulatorClient), spawnEmulator, cli.ts, and the request log.
 
-const path = require('node:path');
-const fs = require('node:fs');
-const os = require('node:os');
-const { spawn } = require('node:child_process');
-const { startEmulator, spawnEmulator, EmulatorClient, datasets } = require('../../emulator');
-const { call, sign, SUBS, ADD, MSGS, CHECK } = require('./helpers');
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { startEmulator, spawnEmulator, EmulatorClient, datasets } from '../../emulator';
+import { call, sign, SUBS, ADD, MSGS, CHECK } from './helpers';
 
-const CLI = path.join(__dirname, '../../emulator/cli.js');
+const CLI = path.join(__dirname, '../../emulator/cli.ts');
+// tsx's loader, as spawnEmulator uses it.
+const TSX = ['--import', pathToFileURL(require.resolve('tsx')).href];
 const OA = datasets.demo.officialAccountId;
 
 describe('EmulatorClient against an in-process emulator', () => {
@@ -122,9 +124,9 @@ describe('separate processes', () => {
 		expect(emu.process.exitCode !== null || emu.process.signalCode !== null).toBe(true);
 	});
 
-	function runCli(args) {
-		const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-		const ready = new Promise((resolve, reject) => {
+	function runCli(args: string[]) {
+		const child = spawn(process.execPath, [...TSX, CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const ready = new Promise<string>((resolve, reject) => {
 			let out = '';
 			child.stdout.on('data', (c) => {
 				out += c;
@@ -132,27 +134,27 @@ describe('separate processes', () => {
 			});
 			child.once('exit', (code) => reject(new Error(`exited ${code}`)));
 		});
-		const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+		const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 		return { child, ready, exited };
 	}
 
-	test('cli.js: flags, one ready line, clean exit on SIGTERM', async () => {
+	test('cli.ts: flags, one ready line, clean exit on SIGTERM', async () => {
 		const { child, ready, exited } = runCli(['--port', '0', '--seed', 'demo', '--latency', '20', '--no-rate-limit']);
 		const line = await ready;
 		expect(line).toMatch(/^Tencent Chat emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
-		const client = new EmulatorClient(line.split(' ').pop());
+		const client = new EmulatorClient(line.split(' ').pop() as string);
 		expect(await client.getOptions()).toMatchObject({ latencyMs: 20, rateLimit: false });
 		expect((await client.getSubscribers(OA)).length).toBe(3000);
 		child.kill('SIGTERM');
 		expect(await exited).toEqual({ code: 0, signal: null });
 	});
 
-	test('cli.js --config file.json', async () => {
+	test('cli.ts --config file.json', async () => {
 		const file = path.join(os.tmpdir(), `emu-config-${process.pid}.json`);
 		fs.writeFileSync(file, JSON.stringify({ apps: [{ sdkAppId: 1400000055, secretKey: 's' }], groups: [{ id: '@TGS#CFG', members: 4 }], ratePerSecond: 50 }));
 		try {
 			const { child, ready, exited } = runCli(['--config', file]);
-			const client = new EmulatorClient((await ready).split(' ').pop());
+			const client = new EmulatorClient((await ready).split(' ').pop() as string);
 			expect(await client.getMembers('@TGS#CFG')).toHaveLength(4);
 			expect((await client.getOptions()).ratePerSecond).toBe(50);
 			child.kill('SIGINT');

@@ -1,14 +1,14 @@
-'use strict';
 // Fault knobs, latency, hang, intercept and the rate limit.
 
-const { startEmulator, datasets } = require('../../emulator');
-const { RateLimiter } = require('../../emulator/limits');
-const { call, SUBS, ADD, MSGS, MEMBERS, CHECK } = require('./helpers');
+import { startEmulator, datasets, type Emulator } from '../../emulator';
+import { RateLimiter } from '../../emulator/limits';
+import type { InterceptedCall } from '../../emulator/options';
+import { call, SUBS, ADD, MSGS, MEMBERS, CHECK } from './helpers';
 
 const OA = datasets.demo.officialAccountId;
 const subsBody = { Official_Account: OA, Limit: 5, Next: '' };
 
-let emu;
+let emu: Emulator;
 beforeAll(async () => {
 	emu = await startEmulator({ seed: 'demo' });
 });
@@ -36,11 +36,12 @@ describe('fault knobs', () => {
 		['rateLimited', 60007],
 	])('%s answers FAIL %d on every API', async (kind, code) => {
 		emu.setOptions({ faults: { [kind]: 1 } });
-		for (const [path, body] of [
+		const calls: [string, object][] = [
 			[SUBS, subsBody],
 			[MEMBERS, { GroupId: datasets.demo.publicGroupId }],
 			[CHECK, { CheckItem: [{ UserID: 'a' }] }],
-		]) {
+		];
+		for (const [path, body] of calls) {
 			const r = await call(emu, path, body);
 			expect(r.status).toBe(200);
 			expect(r.json).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: code });
@@ -50,7 +51,8 @@ describe('fault knobs', () => {
 
 	test('malformedJson: HTTP 200 with a cut JSON body', async () => {
 		emu.setOptions({ faults: { malformedJson: 1 } });
-		for (const [path, body] of [[SUBS, subsBody], [ADD, { Official_Account: OA, SubscriberList: [{ Subscriber_Account: 'z' }] }]]) {
+		const calls: [string, object][] = [[SUBS, subsBody], [ADD, { Official_Account: OA, SubscriberList: [{ Subscriber_Account: 'z' }] }]];
+		for (const [path, body] of calls) {
 			const r = await call(emu, path, body);
 			expect(r.status).toBe(200);
 			expect(r.text.startsWith('{"ActionStatus":"OK"')).toBe(true);
@@ -78,7 +80,7 @@ describe('fault knobs', () => {
 	test('faultSeed makes the fault sequence repeatable', async () => {
 		async function run(seed) {
 			emu.setOptions({ faultSeed: seed, faults: { error20005: 0.3, http502: 0.2 } });
-			const out = [];
+			const out: number[] = [];
 			for (let i = 0; i < 30; i++) {
 				const r = await call(emu, CHECK, { CheckItem: [{ UserID: 'a' }] });
 				out.push(r.status === 502 ? 502 : r.json.ErrorCode);
@@ -120,7 +122,7 @@ describe('fault knobs', () => {
 
 describe('intercept', () => {
 	test('scripts odd answers after auth', async () => {
-		const seen = [];
+		const seen: InterceptedCall[] = [];
 		const answers = [
 			{ status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html>bad gateway</html>' },
 			{ status: 200, body: '' },
@@ -173,7 +175,7 @@ describe('rate limit', () => {
 		expect(codes.every((c) => c === 0 || c === 60007)).toBe(true);
 		expect(okCount).toBeGreaterThanOrEqual(20);
 		expect(okCount).toBeLessThanOrEqual(20 + Math.ceil(elapsed * 20) + 1);
-		expect(results.find((r) => r.json.ErrorCode === 60007).json).toEqual({
+		expect(results.find((r) => r.json.ErrorCode === 60007)?.json).toEqual({
 			ActionStatus: 'FAIL',
 			ErrorInfo: expect.stringContaining('frequency'),
 			ErrorCode: 60007,
@@ -184,7 +186,7 @@ describe('rate limit', () => {
 
 	test('the 201st call in the same second is refused; a small rate refills', async () => {
 		emu.setOptions({ ratePerSecond: 3 });
-		const codes = [];
+		const codes: number[] = [];
 		for (let i = 0; i < 4; i++) codes.push((await call(emu, SUBS, subsBody)).json.ErrorCode);
 		expect(codes).toEqual([0, 0, 0, 60007]);
 		await new Promise((res) => setTimeout(res, 400));
@@ -193,7 +195,7 @@ describe('rate limit', () => {
 
 	test('rateLimit: false turns it off', async () => {
 		emu.setOptions({ rateLimit: false, ratePerSecond: 2 });
-		const codes = [];
+		const codes: number[] = [];
 		for (let i = 0; i < 5; i++) codes.push((await call(emu, SUBS, subsBody)).json.ErrorCode);
 		expect(codes).toEqual([0, 0, 0, 0, 0]);
 	});

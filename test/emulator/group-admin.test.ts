@@ -1,10 +1,9 @@
-'use strict';
 // The group member admin APIs: add, delete, specified info, roles, modify, mute, muted list,
 // the app's group list (1 call a second) and group info; caps, Result values, refused group types,
 // and state that get_group_member_info sees.
 
-const { startEmulator } = require('../../emulator');
-const { call, MEMBERS } = require('./helpers');
+import { startEmulator, type Emulator } from '../../emulator';
+import { call, MEMBERS } from './helpers';
 
 const G = 'group_open_http_svc/';
 const PUB = '@TGS#2PUB';
@@ -13,7 +12,7 @@ const AV = '@TGS#aAVROOM';
 const COMM = '@TGS#_COMM';
 const NOW = () => Math.floor(Date.now() / 1000);
 
-let emu;
+let emu: Emulator;
 beforeAll(async () => {
 	emu = await startEmulator({
 		apps: [{ sdkAppId: 1400000001, secretKey: 'demo-secret-key-do-not-use', admins: ['administrator'] }],

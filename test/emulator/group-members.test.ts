@@ -1,26 +1,20 @@
-'use strict';
 // get_group_member_info: Offset paging, Community Next paging, filters, caps, 10018.
 
-const { datasets } = require('../../emulator');
-const { call, MEMBERS, useDemoEmulator } = require('./helpers');
+import { datasets, type Emulator } from '../../emulator';
+import { call, MEMBERS, useDemoEmulator } from './helpers';
 
 const PUB = datasets.demo.publicGroupId;
 const COMM = datasets.demo.communityGroupId;
 
 const demo = useDemoEmulator();
-let emu;
+let emu: Emulator;
 beforeAll(() => (emu = demo.emu));
 
-const ok = (body) => demo.ok(MEMBERS, body);
-
-async function errorCode(body) {
-	const r = await call(emu, MEMBERS, body);
-	expect(r.json.ActionStatus).toBe('FAIL');
-	return r.json.ErrorCode;
-}
+const ok = (body: any) => demo.ok(MEMBERS, body);
+const errorCode = (body: any) => demo.fails(MEMBERS, body);
 
 async function byOffset(group, limit, extra = {}) {
-	const out = [];
+	const out: any[] = [];
 	for (let offset = 0; ; offset += limit) {
 		const r = await ok({ GroupId: group, Limit: limit, Offset: offset, ...extra });
 		expect(r).not.toHaveProperty('Next');
@@ -31,7 +25,7 @@ async function byOffset(group, limit, extra = {}) {
 }
 
 async function byNext(group, limit, extra = {}) {
-	const out = [];
+	const out: any[] = [];
 	let next = '';
 	do {
 		const r = await ok({ GroupId: group, Limit: limit, Next: next, ...extra });
@@ -85,7 +79,7 @@ describe('Offset groups', () => {
 	});
 
 	test('every non-community type uses Offset and never returns Next', async () => {
-		for (const type of ['Private', 'ChatRoom', 'Work', 'Meeting']) {
+		for (const type of ['Private', 'ChatRoom', 'Work', 'Meeting'] as const) {
 			emu.addGroup({ id: `@TGS#${type}`, type, members: 30 });
 			const pages = await byOffset(`@TGS#${type}`, 7);
 			expect(pages.flatMap((p) => p.MemberList)).toHaveLength(30);

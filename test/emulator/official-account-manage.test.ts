@@ -1,8 +1,7 @@
-'use strict';
 // Official account management, subscriber Custom Data, sending and recalling: the commands of issue 11.
 
-const { datasets } = require('../../emulator');
-const { call, ADD, SUBS, MSGS, useDemoEmulator } = require('./helpers');
+import { datasets, type Emulator } from '../../emulator';
+import { call, ADD, SUBS, MSGS, useDemoEmulator } from './helpers';
 
 const S = 'official_account_open_http_svc/';
 const CREATE = S + 'create_official_account';
@@ -17,16 +16,11 @@ const OA = datasets.demo.officialAccountId;
 const FAST = { minIntervalMs: 0, perHour: 1000 };
 
 const demo = useDemoEmulator();
-let emu;
+let emu: Emulator;
 beforeAll(() => (emu = demo.emu));
 
-const ok = (path, body) => demo.ok(path, body);
-
-async function fails(path, body) {
-	const r = await call(emu, path, body);
-	expect(r.json.ActionStatus).toBe('FAIL');
-	return r.json.ErrorCode;
-}
+const ok = (path: string, body: any) => demo.ok(path, body);
+const fails = (path: string, body: any) => demo.fails(path, body);
 
 const text = (t) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
 const send = (account, t, more = {}) => ({ Official_Account: account, Random: 42, MsgBody: text(t), ...more });
@@ -279,8 +273,8 @@ describe('faults on the new commands', () => {
 	test.each([
 		['create_official_account', CREATE, () => ({ Owner_Account: 'o', Name: 'x', OfficialAccountUserID: '@TOA#_fault' }), () => emu.state.findAccount(datasets.demo.sdkAppId, '@TOA#_fault') !== undefined],
 		['destroy_official_account', DESTROY, () => ({ Official_Account: OA }), () => emu.state.findAccount(datasets.demo.sdkAppId, OA) === undefined],
-		['modify_subscriber_info', MODIFY_SUB, () => ({ Official_Account: OA, Subscriber_Account: 'user000003', CustomString: 'set' }), () => emu.state.findAccount(datasets.demo.sdkAppId, OA).subscribers.recordOf('user000003').CustomString === 'set'],
-		['official_account_msg_recall', RECALL, () => ({ Official_Account: OA, MsgKeyList: [emu.state.findAccount(datasets.demo.sdkAppId, OA).messages.get(240).MsgKey] }), () => emu.state.findAccount(datasets.demo.sdkAppId, OA).messages.get(240).IsPlaceMsg === 2],
+		['modify_subscriber_info', MODIFY_SUB, () => ({ Official_Account: OA, Subscriber_Account: 'user000003', CustomString: 'set' }), () => emu.state.findAccount(datasets.demo.sdkAppId, OA)!.subscribers.recordOf('user000003')!.CustomString === 'set'],
+		['official_account_msg_recall', RECALL, () => ({ Official_Account: OA, MsgKeyList: [emu.state.findAccount(datasets.demo.sdkAppId, OA)!.messages.get(240).MsgKey] }), () => emu.state.findAccount(datasets.demo.sdkAppId, OA)!.messages.get(240).IsPlaceMsg === 2],
 	])('appliedThenReset on %s: the connection resets and the change stays', async (command, path, body, applied) => {
 		emu.setOptions({ faults: { appliedThenReset: 1 } });
 		await expect(call(emu, path, body())).rejects.toThrow();
@@ -292,7 +286,7 @@ describe('faults on the new commands', () => {
 		emu.setOptions({ faults: { http502: 1 } });
 		const r = await call(emu, SEND, send(OA, 'never'));
 		expect(r.status).toBe(502);
-		expect(emu.state.findAccount(datasets.demo.sdkAppId, OA).messages.count).toBe(240);
+		expect(emu.state.findAccount(datasets.demo.sdkAppId, OA)!.messages.count).toBe(240);
 	});
 });
 
