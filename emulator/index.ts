@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { EmulatorClient, type SpawnedEmulator } from './client';
 import * as datasets from './datasets';
 import { Emulator, startEmulator, type StartOptions } from './server';
-import * as usersig from './usersig';
 
 const READY = /Tencent Chat emulator listening on (http:\/\/\S+)/;
 
@@ -66,9 +65,12 @@ export function spawnEmulator(options: StartOptions = {}, { startTimeoutMs = 150
 	});
 }
 
-export const signUserSig = usersig.signUserSig;
-export const verifyUserSig = usersig.verifyUserSig;
-export const decodeUserSig = usersig.decodeUserSig;
-export const ticketId = usersig.ticketId;
 export { startEmulator, Emulator, EmulatorClient, datasets };
-export type { StartOptions };
+export { signUserSig, verifyUserSig, decodeUserSig, ticketId } from './usersig';
+
+// The shapes tests and scripts meet: options, the request log, records, the spawned client.
+export type { StartOptions, SpawnedEmulator };
+export type { EmulatorOptions, OptionsPatch, PublicOptions } from './options';
+export type { LogEntry, Stats } from './requestLog';
+export type { CallbackEntry } from './callbacks';
+export type { AppSpec, DataSet, GroupSpec, MemberRecord, MessageRecord, OfficialAccountSpec, SubscriberRecord } from './records';
