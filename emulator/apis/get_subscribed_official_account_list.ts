@@ -26,7 +26,7 @@ function getSubscribedList({ body, app, state }: ApiContext): Envelope {
 	const page = followed.slice(offset, offset + limit).map((account) => {
 		const self = account.subscribers.recordOf(user) as SubscriberRecord; // every followed account has it
 		const SelfInfo: Record<string, unknown> = {};
-		for (const f of selfFields) SelfInfo[f] = self[f];
+		for (const f of selfFields) SelfInfo[f] = self[f as keyof SubscriberRecord];
 		return { ...accountInfo(account, baseFields), SelfInfo };
 	});
 	const end = offset + page.length;

@@ -5,6 +5,7 @@
 import { okBody, type Envelope } from '../errors';
 import { requireOfficialAccountService, findSubscriberAccount } from './common';
 import { badParam, checkTextFields, profileOf } from '../accounts';
+import type { AccountProfile } from '../records';
 import type { ApiContext } from './types';
 
 const FIELDS = ['Name', 'Introduction', 'FaceUrl', 'Organization', 'CustomString', 'MaxSubscriberNum'];
@@ -19,7 +20,7 @@ function modifyBaseInfo({ body, app, state, identifier, callbacks }: ApiContext)
 	const profile = profileOf(account);
 	for (const f of given) {
 		if (f === 'MaxSubscriberNum') account.subscribers.maxSubscribers = body.MaxSubscriberNum;
-		else profile[f] = body[f];
+		else profile[f as keyof AccountProfile] = body[f];
 	}
 	const changed = Object.fromEntries(given.map((f) => [f, body[f]]));
 	callbacks?.emit(app.sdkAppId, 'OfficialAccount.CallbackAfterOfficialAccountInfoChanged', { Official_Account: account.id, Operator_Account: identifier, ...changed });

@@ -14,7 +14,7 @@ const DELETED = 'OfficialAccount.CallbackAfterDeleteSubscriber';
 const FULL = 'OfficialAccount.CallbackAfterOfficialAccountFull';
 
 let emu: Emulator;
-let receiver;
+let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
 beforeAll(async () => {
 	receiver = await startCallbackReceiver();
 	emu = await startEmulator({
@@ -34,7 +34,7 @@ beforeEach(() => {
 	receiver.setReply(() => ({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }));
 });
 
-const add = (ids, account = OA) => call(emu, ADD, { Official_Account: account, SubscriberList: ids.map((id) => ({ Subscriber_Account: id })) });
+const add = (ids: string[], account = OA) => call(emu, ADD, { Official_Account: account, SubscriberList: ids.map((id) => ({ Subscriber_Account: id })) });
 const results = (r) => r.json.SubscriberList.map((s) => s.Result);
 
 describe('signing and query parameters', () => {
@@ -167,7 +167,7 @@ describe('official account management and messages', () => {
 		await call(emu, DESTROY, { Official_Account: '@TOA#_events' });
 		await emu.callbacksIdle();
 		const seen = receiver.received.map((r) => [r.query.CallbackCommand, r.body]);
-		const base = (command) => ({ CallbackCommand: command, EventTime: expect.any(Number) });
+		const base = (command: string) => ({ CallbackCommand: command, EventTime: expect.any(Number) });
 		expect(seen).toEqual([
 			['OfficialAccount.CallbackAfterCreateOfficialAccount', { ...base('OfficialAccount.CallbackAfterCreateOfficialAccount'), Official_Account: '@TOA#_events', Operator_Account: DEMO.identifier, Owner_Account: 'owner1', Name: 'Events' }],
 			['OfficialAccount.CallbackAfterOfficialAccountInfoChanged', { ...base('OfficialAccount.CallbackAfterOfficialAccountInfoChanged'), Official_Account: '@TOA#_events', Operator_Account: DEMO.identifier, Name: 'Events 2' }],

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { startEmulator, spawnEmulator, EmulatorClient, datasets } from '../../emulator';
+import { startEmulator, spawnEmulator, EmulatorClient, datasets, type Emulator } from '../../emulator';
 import { call, sign, SUBS, ADD, MSGS, CHECK } from './helpers';
 
 const CLI = path.join(__dirname, '../../emulator/cli.ts');
@@ -14,11 +14,11 @@ const TSX = ['--import', pathToFileURL(require.resolve('tsx')).href];
 const OA = datasets.demo.officialAccountId;
 
 describe('EmulatorClient against an in-process emulator', () => {
-	let emu;
-	let client;
+	let emu: Emulator;
+	let client: EmulatorClient;
 	beforeAll(async () => {
 		emu = await startEmulator({ seed: 'demo' });
-		client = new EmulatorClient(emu.url);
+		client = new EmulatorClient(emu.url as string);
 	});
 	afterAll(() => emu.close());
 
@@ -38,9 +38,10 @@ describe('EmulatorClient against an in-process emulator', () => {
 		const opts = await client.setOptions({ latencyMs: 5, faults: { error10002: 0.5 } });
 		expect(opts).toMatchObject({ latencyMs: 5, faults: { error10002: 0.5, http502: 0 }, rateLimit: true });
 		expect(await client.getOptions()).toEqual(opts);
-		await expect(client.setOptions({ nope: 1 })).rejects.toThrow(/unknown option nope/);
+		// Wrong on purpose: an option that does not exist, an intercept over HTTP.
+		await expect(client.setOptions({ nope: 1 } as any)).rejects.toThrow(/unknown option nope/);
 		await expect(client.setOptions({ faults: { http502: 2 } })).rejects.toThrow(/probability/);
-		expect(() => client.setOptions({ intercept: () => {} })).toThrow(/in-process/);
+		expect(() => client.setOptions({ intercept: () => undefined })).toThrow(/in-process/);
 		await client.setOptions({ latencyMs: 0, faults: { error10002: 0 } });
 
 		await client.clearRequests();
@@ -64,7 +65,7 @@ describe('EmulatorClient against an in-process emulator', () => {
 });
 
 describe('request log', () => {
-	let emu;
+	let emu: Emulator;
 	beforeAll(async () => {
 		emu = await startEmulator({ seed: 'demo' });
 	});

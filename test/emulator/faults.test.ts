@@ -78,7 +78,7 @@ describe('fault knobs', () => {
 	});
 
 	test('faultSeed makes the fault sequence repeatable', async () => {
-		async function run(seed) {
+		async function run(seed: number) {
 			emu.setOptions({ faultSeed: seed, faults: { error20005: 0.3, http502: 0.2 } });
 			const out: number[] = [];
 			for (let i = 0; i < 30; i++) {

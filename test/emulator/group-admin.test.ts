@@ -30,10 +30,10 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
-async function api(command, body) {
+async function api(command: string, body: any) {
 	return (await call(emu, G + command, body)).json;
 }
-async function code(command, body) {
+async function code(command: string, body: any) {
 	const r = await api(command, body);
 	expect(r.ActionStatus).toBe('FAIL');
 	return r.ErrorCode;

@@ -13,7 +13,7 @@ beforeAll(() => (emu = demo.emu));
 const ok = (body: any) => demo.ok(MEMBERS, body);
 const errorCode = (body: any) => demo.fails(MEMBERS, body);
 
-async function byOffset(group, limit, extra = {}) {
+async function byOffset(group: string, limit: number, extra = {}) {
 	const out: any[] = [];
 	for (let offset = 0; ; offset += limit) {
 		const r = await ok({ GroupId: group, Limit: limit, Offset: offset, ...extra });
@@ -24,7 +24,7 @@ async function byOffset(group, limit, extra = {}) {
 	return out;
 }
 
-async function byNext(group, limit, extra = {}) {
+async function byNext(group: string, limit: number, extra = {}) {
 	const out: any[] = [];
 	let next = '';
 	do {

@@ -22,8 +22,8 @@ beforeAll(() => (emu = demo.emu));
 const ok = (path: string, body: any) => demo.ok(path, body);
 const fails = (path: string, body: any) => demo.fails(path, body);
 
-const text = (t) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
-const send = (account, t, more = {}) => ({ Official_Account: account, Random: 42, MsgBody: text(t), ...more });
+const text = (t: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
+const send = (account: string, t: string, more = {}) => ({ Official_Account: account, Random: 42, MsgBody: text(t), ...more });
 
 describe('create_official_account', () => {
 	test('a custom ID is kept; the account gets subscribers and reads back with every field', async () => {
@@ -220,7 +220,7 @@ describe('send_official_account_msg', () => {
 		['an unknown account', { Official_Account: '@TOA#_none' }, 10010],
 	])('%s answers %d', async (label, patch, code) => {
 		emu.addOfficialAccount({ id: '@TOA#_bad', sendLimits: FAST });
-		const body = { ...send('@TOA#_bad', 'x'), ...patch };
+		const body: Record<string, unknown> = { ...send('@TOA#_bad', 'x'), ...patch };
 		for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
 		expect(await fails(SEND, body)).toBe(code);
 	});

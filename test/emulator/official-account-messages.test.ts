@@ -9,7 +9,7 @@ const { ok, fails: errorCode } = demo;
 describe('official_account_msg_get_simple', () => {
 	const { holes, recalled } = datasets.demo.officialAccounts[0].messages;
 
-	async function walk(account, req, extra = {}) {
+	async function walk(account: string, req: number, extra = {}) {
 		const pages: any[] = [];
 		let key: string | undefined;
 		for (;;) {
