@@ -1,9 +1,19 @@
-'use strict';
 // Read-only view of one finished run, for assertions.
+import type { IRun, IRunData } from 'n8n-workflow';
+import type { HarnessWorkflowExecute } from './execution';
+import type { Item, RunResult } from './types';
 
-function createResult({ run, error, execute, cancel, cancelled }) {
-	const runData = () => run?.data.resultData.runData ?? {};
-	const lastTask = (nodeName) => runData()[nodeName]?.at(-1);
+export interface ResultOptions {
+	run: IRun | undefined;
+	error: any;
+	execute: HarnessWorkflowExecute | undefined;
+	cancel: () => void;
+	cancelled: () => boolean;
+}
+
+export function createResult({ run, error, execute, cancel, cancelled }: ResultOptions): RunResult {
+	const runData = (): IRunData => run?.data.resultData.runData ?? {};
+	const lastTask = (nodeName: string) => runData()[nodeName]?.at(-1);
 
 	return {
 		run,
@@ -11,9 +21,9 @@ function createResult({ run, error, execute, cancel, cancelled }) {
 		status: run?.status ?? (error ? 'error' : undefined),
 		cancelled: cancelled(),
 		cancel,
-		ran: (nodeName) => lastTask(nodeName) !== undefined,
+		ran: (nodeName: string) => lastTask(nodeName) !== undefined,
 		// Output items (main output 0) of the node's last run, as the node produced them.
-		items(nodeName) {
+		items(nodeName: string): Item[] {
 			const task = lastTask(nodeName);
 			if (!task) {
 				const ran = Object.keys(runData()).join(', ') || 'none';
@@ -22,11 +32,9 @@ function createResult({ run, error, execute, cancel, cancelled }) {
 			return task.data?.main?.[0] ?? [];
 		},
 		// The error the node's last run ended with: the real thrown object when known.
-		nodeError(nodeName) {
+		nodeError(nodeName: string) {
 			const taskError = lastTask(nodeName)?.error;
 			return taskError && execute ? execute.real(taskError) : taskError;
 		},
 	};
 }
-
-module.exports = { createResult };

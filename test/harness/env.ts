@@ -1,19 +1,18 @@
-'use strict';
 // Process environment for n8n-core. Must run BEFORE n8n-core is first required:
 // n8n-core reads N8N_USER_FOLDER when it creates its instance settings and writes
 // an instance config (with an encryption key) there.
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const PREFIX = 'n8n-harness-';
-let userFolder; // one per module registry, i.e. per jest test file
+let userFolder: string | undefined; // one per module registry, i.e. per jest test file
 
 // Jest gives each test file a copy of `process` whose 'exit' never fires, so the
 // folder goes in afterAll when we can register it (harness required at the top
 // of a test file), else at a real process exit; folders of dead processes are
 // swept at the next start.
-function createUserFolder() {
+function createUserFolder(): string {
 	sweepStaleFolders();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
 	const remove = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -25,7 +24,7 @@ function createUserFolder() {
 	return dir;
 }
 
-function sweepStaleFolders() {
+function sweepStaleFolders(): void {
 	for (const name of fs.readdirSync(os.tmpdir())) {
 		const pid = Number(name.startsWith(PREFIX) && name.slice(PREFIX.length).split('-')[0]);
 		if (!pid || pid === process.pid || isAlive(pid)) continue;
@@ -33,7 +32,7 @@ function sweepStaleFolders() {
 	}
 }
 
-function isAlive(pid) {
+function isAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -43,10 +42,10 @@ function isAlive(pid) {
 }
 
 /**
- * @param {{ logLevel?: string }} options n8n's log level (N8N_LOG_LEVEL): n8n logs
- *   every node error with its stack at 'error'. Default 'silent', or the env var.
+ * `logLevel` is n8n's log level (N8N_LOG_LEVEL): n8n logs every node error with its stack at 'error'.
+ * Default 'silent', or the env var.
  */
-function prepareEnv({ logLevel } = {}) {
+export function prepareEnv({ logLevel }: { logLevel?: string } = {}): { userFolder: string; logLevel: string | undefined } {
 	userFolder ??= createUserFolder();
 	process.env.N8N_USER_FOLDER = userFolder;
 	if (logLevel !== undefined) process.env.N8N_LOG_LEVEL = logLevel;
@@ -64,5 +63,3 @@ function prepareEnv({ logLevel } = {}) {
 	}
 	return { userFolder, logLevel: process.env.N8N_LOG_LEVEL };
 }
-
-module.exports = { prepareEnv };

@@ -1,16 +1,20 @@
-'use strict';
 // Captures everything written through console.* and the process streams, so a
 // test can assert that no secret reached any output during a run.
-const { format, inspect } = require('node:util');
+import { format, inspect } from 'node:util';
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir'];
 
-/** @param {{ passthrough?: boolean }} [options] passthrough also writes to the real output */
-function captureConsole({ passthrough = false } = {}) {
-	const chunks = [];
-	const restore = [];
+export interface ConsoleCapture {
+	/** Restores the output (once) and returns everything captured. */
+	stop(): string;
+}
 
-	const patch = (target, key, replacement) => {
+/** `passthrough` also writes to the real output. */
+export function captureConsole({ passthrough = false }: { passthrough?: boolean } = {}): ConsoleCapture {
+	const chunks: string[] = [];
+	const restore: Array<() => void> = [];
+
+	const patch = (target: any, key: string, replacement: (original: any) => any) => {
 		const original = target[key];
 		const own = Object.prototype.hasOwnProperty.call(target, key);
 		restore.push(() => {
@@ -28,10 +32,11 @@ function captureConsole({ passthrough = false } = {}) {
 	}
 	// Loggers (winston) write to console._stdout / _stderr directly; under jest
 	// these are jest's own streams, not process.stdout.
-	const streams = new Set([process.stdout, process.stderr, console._stdout, console._stderr].filter(Boolean));
+	const jestConsole = console as unknown as { _stdout?: NodeJS.WriteStream; _stderr?: NodeJS.WriteStream };
+	const streams = new Set([process.stdout, process.stderr, jestConsole._stdout, jestConsole._stderr].filter(Boolean));
 	for (const stream of streams) {
 		patch(stream, 'write', (original) => (chunk, encoding, callback) => {
-			const enc = typeof encoding === 'string' ? encoding : 'utf8';
+			const enc = (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding;
 			chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(enc));
 			if (passthrough) return original.call(stream, chunk, encoding, callback);
 			const done = typeof encoding === 'function' ? encoding : callback;
@@ -51,5 +56,3 @@ function captureConsole({ passthrough = false } = {}) {
 		},
 	};
 }
-
-module.exports = { captureConsole };

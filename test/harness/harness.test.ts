@@ -1,11 +1,10 @@
-'use strict';
 // Self-test of the engine harness: fixture nodes only, plus a smoke check that
 // our built package loads through n8n's PackageDirectoryLoader.
-const fs = require('node:fs');
-const path = require('node:path');
-const { NodeOperationError, ManualExecutionCancelledError } = require('n8n-workflow');
-const { createHarness, captureConsole, REPO_ROOT, PACKAGE_NAME, CREDENTIAL_TYPE, CORE_NODES } = require('./index');
-const { TestCredentialsHelper } = require('./credentials-helper');
+import fs from 'node:fs';
+import path from 'node:path';
+import { NodeOperationError, ManualExecutionCancelledError } from 'n8n-workflow';
+import { createHarness, captureConsole, REPO_ROOT, PACKAGE_NAME, CREDENTIAL_TYPE, CORE_NODES } from './index';
+import { TestCredentialsHelper } from './credentials-helper';
 
 const node = (name, type, parameters = {}) => ({ id: name, name, type, typeVersion: 1, position: [0, 0], parameters });
 const chain = (...names) => {

@@ -1,20 +1,44 @@
-'use strict';
 // ICredentialsHelper for tests: hands out plain credential data by id instead of
 // reading an encrypted database; authentication follows n8n's CredentialsHelper
 // (packages/cli/src/credentials-helper.ts) step for step.
-const { ICredentialsHelper, NodeHelpers, UserError, isExpression } = require('n8n-workflow');
-const { Credentials, getAdditionalKeys } = require('n8n-core');
+import { ICredentialsHelper, NodeHelpers, UserError, isExpression } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	ICredentialsExpressionResolveValues,
+	IExecuteData,
+	INode,
+	INodeCredentialsDetails,
+	IWorkflowDataProxyAdditionalKeys,
+	Workflow,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { Credentials, getAdditionalKeys } from 'n8n-core';
+import type { CredentialData } from './types';
 
-class TestCredentialsHelper extends ICredentialsHelper {
-	/**
-	 * @param credentialTypes registry with getByName/getParentTypes/getSupportedNodes
-	 * @param store Map of credential id -> decrypted data
-	 */
-	constructor(credentialTypes, store) {
+/** What the helper needs of a credential type registry (CredentialTypes, or a test's fake). */
+export interface CredentialTypeRegistry {
+	recognizes(name: string): boolean;
+	getByName(name: string): ICredentialType | any;
+	getParentTypes(name: string): string[];
+	getSupportedNodes(name: string): string[];
+}
+
+/** A credential a node wrote back (pre-auth tokens, OAuth data). */
+export interface CredentialUpdate {
+	id: string | undefined;
+	type: string;
+	data: CredentialData;
+}
+
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly updates: CredentialUpdate[] = [];
+
+	/** `store`: credential id -> decrypted data. */
+	constructor(
+		readonly credentialTypes: CredentialTypeRegistry,
+		readonly store: Map<string, CredentialData>,
+	) {
 		super();
-		this.credentialTypes = credentialTypes;
-		this.store = store;
-		this.updates = []; // what nodes wrote back (pre-auth tokens, OAuth data)
 	}
 
 	getParentTypes(name) {
@@ -28,7 +52,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return this.credentialTypes.getSupportedNodes(credentialType).includes(nodeType);
 	}
 
-	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+	async authenticate(credentials: CredentialData, typeName: string, requestOptions: any, workflow?: Workflow, node?: INode) {
 		const { authenticate } = this.credentialTypes.getByName(typeName);
 		if (typeof authenticate === 'function') {
 			return await authenticate(credentials, requestOptions);
@@ -39,7 +63,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 			}
 			requestOptions.headers ??= {};
 			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
-				for (const [key, value] of Object.entries(outerValue)) {
+				for (const [key, value] of Object.entries(outerValue as Record<string, unknown>)) {
 					const keys = { $credentials: credentials };
 					requestOptions[outerKey] ??= {};
 					requestOptions[outerKey][resolve(key, keys, workflow, node)] = resolve(value, keys, workflow, node);
@@ -69,12 +93,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return (await type.preAuthentication.call(helpers, credentials)) ?? undefined;
 	}
 
-	lookup(nodeCredentials, type) {
+	lookup(nodeCredentials: INodeCredentialsDetails | undefined, type: string): CredentialData {
 		const id = nodeCredentials?.id;
 		if (!id || !this.store.has(id)) {
 			throw new UserError(`Credential with ID "${id}" does not exist for type "${type}".`);
 		}
-		return this.store.get(id);
+		return this.store.get(id)!;
 	}
 
 	async getCredentials(nodeCredentials, type) {
@@ -83,12 +107,13 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return credentials;
 	}
 
-	async getDecrypted(additionalData, nodeCredentials, type, mode, executeData, raw, expressionResolveValues) {
+	// additionalData is loose: tests call this directly with {}.
+	async getDecrypted(additionalData: any, nodeCredentials: INodeCredentialsDetails, type: string, mode: WorkflowExecuteMode, executeData?: IExecuteData, raw?: boolean, expressionResolveValues?: ICredentialsExpressionResolveValues): Promise<CredentialData> {
 		// A copy per call: a node mutating its credentials must not leak into the next call.
 		const stored = structuredClone(this.lookup(nodeCredentials, type));
 		if (raw === true) return stored;
 		// Type defaults fill what the test left out, as in n8n's applyDefaultsAndOverwrites.
-		let data = NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), stored, true, false, null, null) ?? {};
+		let data: any = NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), stored, true, false, null, null) ?? {};
 		if (stored.oauthTokenData !== undefined) data.oauthTokenData = stored.oauthTokenData;
 		if (expressionResolveValues) {
 			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = expressionResolveValues;
@@ -121,10 +146,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 // Resolves `={{ $credentials.x }}`-style values of a generic auth object.
-function resolve(value, additionalKeys, workflow, node) {
+function resolve(value: any, additionalKeys: IWorkflowDataProxyAdditionalKeys, workflow: Workflow, node: INode): any {
 	if (!isExpression(value)) return value;
 	const result = workflow.expression.getSimpleParameterValue(node, value, 'internal', additionalKeys, undefined, '');
 	return result ? result.toString() : '';
 }
-
-module.exports = { TestCredentialsHelper };
