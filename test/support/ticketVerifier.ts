@@ -1,16 +1,15 @@
-'use strict';
 // An independent UserSig verifier for tests, following the server's algorithm (https://trtc.io/document/34385 and tls-sig-api-v2):
 // inflate, check SDKAppID, identifier and expiry, recompute the HMAC.
-const crypto = require('node:crypto');
-const zlib = require('node:zlib');
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 
-function decodeTicket(userSig) {
+export function decodeTicket(userSig: string): Record<string, any> {
 	const base64 = userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
 	return JSON.parse(zlib.inflateSync(Buffer.from(base64, 'base64')).toString('utf8'));
 }
 
 /** Returns 'ok' or the reason the server would reject the ticket. */
-function verifyTicket(userSig, { sdkAppId, identifier, secretKey, now = Math.floor(Date.now() / 1000) }) {
+export function verifyTicket(userSig: string, { sdkAppId, identifier, secretKey, now = Math.floor(Date.now() / 1000) }: { sdkAppId: number; identifier: string; secretKey: string; now?: number }): string {
 	let doc;
 	try {
 		doc = decodeTicket(userSig);
@@ -25,5 +24,3 @@ function verifyTicket(userSig, { sdkAppId, identifier, secretKey, now = Math.flo
 	const expected = crypto.createHmac('sha256', secretKey).update(content).digest('base64');
 	return expected === doc['TLS.sig'] ? 'ok' : 'signature';
 }
-
-module.exports = { decodeTicket, verifyTicket };

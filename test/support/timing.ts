@@ -1,8 +1,7 @@
-'use strict';
 // Helpers for tests that look at when calls arrived at the emulator.
 
 /** The largest number of arrival times inside any one-second window [t, t + 1000). */
-function densestSecond(times) {
+export function densestSecond(times: number[]): number {
 	const sorted = [...times].sort((a, b) => a - b);
 	let best = 0;
 	for (let start = 0, end = 0; end < sorted.length; end++) {
@@ -13,6 +12,4 @@ function densestSecond(times) {
 }
 
 /** `count` distinct IDs that start with `prefix`. */
-const ids = (count, prefix) => Array.from({ length: count }, (_, index) => `${prefix}${String(index).padStart(6, '0')}`);
-
-module.exports = { densestSecond, ids };
+export const ids = (count: number, prefix: string): string[] => Array.from({ length: count }, (_, index) => `${prefix}${String(index).padStart(6, '0')}`);
