@@ -91,6 +91,18 @@ export function useBackend<B extends Backend = Backend>({ emulator = {}, harness
 	return () => backend!;
 }
 
+/**
+ * Runs our node with a wrong Secret Key (not the app's) and expects the error to send the user to the key, without
+ * showing it; resolves to that error.
+ */
+export async function runWithWrongSecretKey(backend: Backend, type: string, parameters: Record<string, any>, secretKey: string): Promise<any> {
+	expect(APP.secretKey).not.toBe(secretKey);
+	const { error } = await backend.run(type, parameters, [{}], { credentials: { ...backend.credentials, secretKey } });
+	expect(error.description).toMatch(/^Open the Tencent Cloud Chat API credential and check the Secret Key/);
+	expect(JSON.stringify({ message: error.message, description: error.description, cause: error.cause })).not.toContain(secretKey);
+	return error;
+}
+
 /** The JSON of each item. */
 export const json = (items: Item[]): any[] => items.map((item) => item.json);
 /** The pairedItem of each item. */

@@ -1,4 +1,4 @@
-// A stand-in for scripts/e2e/n8n.js's createN8n() for dry runs of e2e case modules: imports are kept in memory,
+// A stand-in for createN8n() of scripts/e2e/n8n for dry runs of e2e case modules: imports are kept in memory,
 // the CLI succeeds, and start() serves production webhook URLs (/webhook/<webhookId>/<path>) of the active
 // workflows through the harness's callWebhook (n8n-core's WebhookContext and engine, n8n's answer rules).
 import type { IncomingMessage, ServerResponse } from 'node:http';

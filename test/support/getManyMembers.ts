@@ -1,6 +1,6 @@
 // Shared set-up of the Member → Get Many tests: the groups of getManyGroups() in one emulator per test file,
 // the parameters, and what the emulator holds, to compare with.
-import { getManyGroups, useGroupBackend, json } from './groupMembers';
+import { NODE, getManyGroups, useGroupBackend, json } from './groupMembers';
 import type { GroupBackend } from './groupMembers';
 import type { EmulatorRequest } from './backend';
 import type { Item } from '../harness';
@@ -34,6 +34,8 @@ export interface GetManyContext {
 	/** What the emulator holds, as Tencent answers it, and with every field. */
 	members(groupId: string): any[];
 	fullMembers(groupId: string): any[];
+	/** Runs Return All on `groupId` with `options`, expects every member the emulator holds, in order; the items. */
+	everyMember(groupId: string, options?: Record<string, any>): Promise<Item[]>;
 }
 
 /** Starts the groups' emulator for the test file (requests cleared before each test). */
@@ -44,5 +46,11 @@ export function useGetManyBackend(): GetManyContext {
 		calls: () => backend.calls('get_group_member_info'),
 		members: (groupId) => backend.emu.getMembers(groupId),
 		fullMembers: (groupId) => backend.emu.getMembers(groupId, { full: true }),
+		async everyMember(groupId, options = {}) {
+			const { items, error } = await backend.run(NODE, all(groupId, options));
+			expect(error).toBeUndefined();
+			expect(accounts(items)).toEqual(backend.emu.getMembers(groupId));
+			return items;
+		},
 	};
 }

@@ -1,4 +1,4 @@
-// A dry run of the e2e case module (scripts/e2e/cases/trigger.js) against a spawned emulator and a stand-in n8n
+// A dry run of the e2e case module (scripts/e2e/cases/trigger) against a spawned emulator and a stand-in n8n
 // whose production webhooks go through the harness: it proves the module's workflows, calls and checks fit together
 // before the real e2e suite runs it in n8n 1.x and 2.x. The load check runs small here (50 at 25 a second).
 import { spawnEmulator } from '../../../emulator';
