@@ -25,7 +25,7 @@ export function captureConsole({ passthrough = false }: { passthrough?: boolean 
 	};
 
 	for (const method of CONSOLE_METHODS) {
-		patch(console, method, (original) => (...args) => {
+		patch(console, method, (original) => (...args: any[]) => {
 			chunks.push((method === 'dir' ? inspect(args[0], args[1]) : format(...args)) + '\n');
 			if (passthrough) original.apply(console, args);
 		});
@@ -35,7 +35,7 @@ export function captureConsole({ passthrough = false }: { passthrough?: boolean 
 	const jestConsole = console as unknown as { _stdout?: NodeJS.WriteStream; _stderr?: NodeJS.WriteStream };
 	const streams = new Set([process.stdout, process.stderr, jestConsole._stdout, jestConsole._stderr].filter(Boolean));
 	for (const stream of streams) {
-		patch(stream, 'write', (original) => (chunk, encoding, callback) => {
+		patch(stream, 'write', (original) => (chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error) => void), callback?: (error?: Error) => void) => {
 			const enc = (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding;
 			chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(enc));
 			if (passthrough) return original.call(stream, chunk, encoding, callback);

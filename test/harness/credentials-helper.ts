@@ -8,6 +8,8 @@ import type {
 	IExecuteData,
 	INode,
 	INodeCredentialsDetails,
+	INodeProperties,
+	IHttpRequestHelper,
 	IWorkflowDataProxyAdditionalKeys,
 	Workflow,
 	WorkflowExecuteMode,
@@ -25,7 +27,7 @@ export interface CredentialTypeRegistry {
 
 /** A credential a node wrote back (pre-auth tokens, OAuth data). */
 export interface CredentialUpdate {
-	id: string | undefined;
+	id: string | null | undefined;
 	type: string;
 	data: CredentialData;
 }
@@ -41,11 +43,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		super();
 	}
 
-	getParentTypes(name) {
+	getParentTypes(name: string): string[] {
 		return this.credentialTypes.getParentTypes(name);
 	}
 
-	isCredentialUsableByNode(credentialType, nodeType) {
+	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
 		if (!this.credentialTypes.recognizes(credentialType)) return true;
 		const type = this.credentialTypes.getByName(credentialType);
 		if (!type.restrictToSupportedNodes) return true;
@@ -73,9 +75,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
+	async preAuthentication(helpers: IHttpRequestHelper, credentials: CredentialData, typeName: string, node: INode, credentialsExpired: boolean): Promise<CredentialData | undefined> {
 		const type = this.credentialTypes.getByName(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find((p: INodeProperties) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (expirable?.name === undefined || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
@@ -87,7 +89,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async runPreAuthentication(helpers, credentials, typeName) {
+	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: CredentialData, typeName: string): Promise<CredentialData | undefined> {
 		const type = this.credentialTypes.getByName(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
 		return (await type.preAuthentication.call(helpers, credentials)) ?? undefined;
@@ -101,7 +103,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return this.store.get(id)!;
 	}
 
-	async getCredentials(nodeCredentials, type) {
+	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
 		const credentials = new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type);
 		await credentials.setData(this.lookup(nodeCredentials, type));
 		return credentials;
@@ -123,20 +125,20 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return data;
 	}
 
-	async updateCredentials(nodeCredentials, type, data) {
+	async updateCredentials(nodeCredentials: INodeCredentialsDetails | undefined, type: string, data: CredentialData): Promise<void> {
 		this.updates.push({ id: nodeCredentials?.id, type, data });
 		if (nodeCredentials?.id) this.store.set(nodeCredentials.id, structuredClone(data));
 	}
 
-	async updateCredentialsOauthTokenData(nodeCredentials, type, data) {
-		const current = this.store.get(nodeCredentials?.id) ?? {};
+	async updateCredentialsOauthTokenData(nodeCredentials: INodeCredentialsDetails, type: string, data: CredentialData): Promise<void> {
+		const current = (nodeCredentials?.id && this.store.get(nodeCredentials.id)) || {};
 		await this.updateCredentials(nodeCredentials, type, { ...current, oauthTokenData: data.oauthTokenData });
 	}
 
-	getCredentialsProperties(type) {
+	getCredentialsProperties(type: string): INodeProperties[] {
 		const credentialType = this.credentialTypes.getByName(type);
 		if (credentialType.extends === undefined) return credentialType.properties;
-		const combined = [];
+		const combined: INodeProperties[] = [];
 		for (const parent of credentialType.extends) {
 			NodeHelpers.mergeNodeProperties(combined, this.getCredentialsProperties(parent));
 		}

@@ -11,8 +11,11 @@ export const all = (groupId: any, options: Record<string, any> = {}) => getAll(g
 export const accounts = (items: Item[]): string[] => json(items).map((member) => member.Member_Account);
 export const byOffset = (list: EmulatorRequest[]): EmulatorRequest[] => [...list].sort((a, b) => (a.body.Offset ?? 0) - (b.body.Offset ?? 0));
 /** The emulator leaves out an empty AppMemberDefinedData. */
-export const withoutEmptyCustom = ({ AppMemberDefinedData, ...member }) => (AppMemberDefinedData.length ? { ...member, AppMemberDefinedData } : member);
-export const flattened = ({ AppMemberDefinedData, ...member }) => ({ ...member, customFields: Object.fromEntries(AppMemberDefinedData.map((d) => [d.Key, d.Value])) });
+export const withoutEmptyCustom = ({ AppMemberDefinedData, ...member }: Record<string, any>) => (AppMemberDefinedData.length ? { ...member, AppMemberDefinedData } : member);
+export const flattened = ({ AppMemberDefinedData, ...member }: Record<string, any>) => ({
+	...member,
+	customFields: Object.fromEntries(AppMemberDefinedData.map((d: { Key: string; Value: string }) => [d.Key, d.Value])),
+});
 
 /** A member of Get Many as version 1 gives it (custom fields flattened), as Simplify shows it. */
 export const simplified = (groupId: string) => (raw: any) => ({

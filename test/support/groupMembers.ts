@@ -112,7 +112,7 @@ export const savedGetManyWorkflow = {
 
 /** The emulator's record of one member, or undefined. */
 export function memberRecord(emu: Emulator, groupId: string, account: string): any {
-	return emu.getMembers(groupId, { full: true }).find((m) => m.Member_Account === account);
+	return emu.getMembers(groupId, { full: true }).find((m: any) => m.Member_Account === account);
 }
 
 function post(url: URL, body: string | undefined, timeout: number | undefined): Promise<{ statusCode: number | undefined; body: string }> {
