@@ -5,7 +5,7 @@ import { OK, callbackQuery, triggerWorkflow, post, emitted } from '../../support
 const BEFORE = 'OfficialAccount.CallbackBeforeAddSubscriber';
 const AFTER = 'OfficialAccount.CallbackAfterAddSubscriber';
 const GROUP_BEFORE = 'Group.CallbackBeforeSendMsg';
-const body = (command) => ({ CallbackCommand: command, Official_Account: '@TOA#_b', Operator_Account: 'u1', SubscribeAccountList: [{ Subscriber_Account: 'u1' }], EventTime: Date.now() });
+const body = (command: string) => ({ CallbackCommand: command, Official_Account: '@TOA#_b', Operator_Account: 'u1', SubscribeAccountList: [{ Subscriber_Account: 'u1' }], EventTime: Date.now() });
 const ENVELOPE = '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}';
 
 describe('Allow at Once (the default)', () => {

@@ -1,22 +1,24 @@
 // n8n 2.x starts an expression isolate for every credential read in a webhook, so the trigger reuses the stored
 // credential for 2 s: an edited Callback Token applies to callbacks after that, never later.
 import { triggerCredentials, callbackQuery, triggerWorkflow, post, emitted } from '../../support/trigger';
+import type { WorkflowJson } from '../../harness';
+import type { ChatCredentials } from '../../support/backend';
 
 const ADDED = 'OfficialAccount.CallbackAfterAddSubscriber';
 const body = { Official_Account: '@TOA#_r', SubscribeAccountList: [{ Subscriber_Account: 'u1' }], EventTime: Date.now() };
 const OLD = triggerCredentials({ callbackToken: 'old-token-1' });
 const NEW = triggerCredentials({ callbackToken: 'new-token-2' });
 
-let clock;
+let clock: { advance(ms: number): number };
 beforeEach(() => {
 	// A frozen clock: a slow machine must not let 2 s pass between two calls by itself.
 	let now = Date.now();
-	clock = { advance: (ms) => (now += ms) };
+	clock = { advance: (ms: number) => (now += ms) };
 	jest.spyOn(Date, 'now').mockImplementation(() => now);
 });
 afterEach(() => jest.restoreAllMocks());
 
-const send = (workflow, token, credentials, credentialId) => post(workflow, { query: callbackQuery(ADDED, { token }), body, credentials, credentialId });
+const send = (workflow: WorkflowJson, token: string, credentials: ChatCredentials, credentialId?: string) => post(workflow, { query: callbackQuery(ADDED, { token }), body, credentials, credentialId });
 
 test('an edited Callback Token applies 2 s after the credential was last read, and not before', async () => {
 	const workflow = triggerWorkflow({ events: [ADDED] });

@@ -23,7 +23,7 @@ beforeEach(() => {
 	server.calls.length = 0;
 });
 
-const addSubscribers = (ids, options = {}) =>
+const addSubscribers = (ids: string[], options = {}) =>
 	backend().run('tencentChatOfficialAccount', { resource: 'subscriber', operation: 'add', officialAccount: OA, idSource: 'field', idField: 'userId' }, ids.map((userId) => ({ userId })), options);
 
 test('subscribers added in Tencent reach the triggered workflow, one item per new subscriber', async () => {

@@ -28,7 +28,7 @@ beforeEach(() => {
 	server.calls.length = 0;
 });
 
-const add = (ids) => call(emu, ADD, { Official_Account: ACCOUNT, SubscriberList: ids.map((id) => ({ Subscriber_Account: id })) });
+const add = (ids: string[]) => call(emu, ADD, { Official_Account: ACCOUNT, SubscriberList: ids.map((id) => ({ Subscriber_Account: id })) });
 
 test('New subscriber to CRM: each user added in Tencent becomes one CRM contact', async () => {
 	server.setWorkflow(example('new-subscriber-to-crm'));

@@ -4,8 +4,8 @@ import { APP, OK, callbackQuery, triggerWorkflow, post, emitted } from '../../su
 const GROUP = '@TGS#_team';
 const EVENT_TIME = 1796115600456;
 const ISO = new Date(EVENT_TIME).toISOString();
-const members = (...ids) => ids.map((id) => ({ Member_Account: id }));
-const text = (t) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
+const members = (...ids: string[]) => ids.map((id) => ({ Member_Account: id }));
+const text = (t: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
 
 // Payloads as the group callback pages show them (https://trtc.io/document/34354 and one page per event).
 const EVENTS = {

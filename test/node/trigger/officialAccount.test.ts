@@ -4,7 +4,7 @@ import { APP, OK, callbackQuery, triggerWorkflow, post, emitted } from '../../su
 const OA = '@TOA#_news';
 const EVENT_TIME = 1796115600123; // 2026-12-01T09:40:00.123Z
 const ISO = new Date(EVENT_TIME).toISOString();
-const subscribers = (...ids) => ids.map((id) => ({ Subscriber_Account: id }));
+const subscribers = (...ids: string[]) => ids.map((id) => ({ Subscriber_Account: id }));
 
 // Payloads as the event pages show them (https://trtc.io/document/60800, 60802, 34354).
 const EVENTS = {

@@ -2,6 +2,7 @@
 // events. A refused request gets 401 with Tencent's envelope, starts no execution and is logged without its body.
 import crypto from 'node:crypto';
 import { createHarness, captureConsole } from '../../harness';
+import type { WebhookAnswer } from '../../harness';
 import { TOKEN, OK, APP, triggerCredentials, sign, nowSeconds, callbackQuery, triggerWorkflow, post } from '../../support/trigger';
 
 const ADDED = 'OfficialAccount.CallbackAfterAddSubscriber';
@@ -13,7 +14,7 @@ beforeAll(async () => {
 	await createHarness({ logLevel: 'warn' }); // so refusals are logged where the test can read them
 });
 
-function expectRefused(answer, status = 401) {
+function expectRefused(answer: WebhookAnswer, status = 401) {
 	expect(answer.status).toBe(status);
 	expect(answer.body).toMatchObject({ ActionStatus: 'FAIL', ErrorInfo: expect.any(String) });
 	expect(answer.body.ErrorCode).not.toBe(0);

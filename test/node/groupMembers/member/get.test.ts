@@ -8,7 +8,7 @@ const backend = useGroupBackend([
 	]);
 
 const sent = () => backend.calls('get_specified_group_member_info').map((c) => c.body);
-const id = (n) => `member${String(n).padStart(6, '0')}`;
+const id = (n: number) => `member${String(n).padStart(6, '0')}`;
 
 test('120 IDs (10 of them not members) over two items: 50, 50, 20 a call; members as Get Many gives them', async () => {
 	const first = Array.from({ length: 70 }, (_, i) => id(i + 1));

@@ -9,7 +9,7 @@ const backend = useGroupBackend([
 
 const sent = () => backend.calls('forbid_send_msg').map((c) => c.body);
 const now = () => Math.floor(Date.now() / 1000);
-const iso = (s) => new Date(s * 1000).toISOString();
+const iso = (s: number) => new Date(s * 1000).toISOString();
 
 test('two items with the same duration share a call; another duration gets its own; mutedUntil is ISO and MuteUntil shows', async () => {
 	const before = now();

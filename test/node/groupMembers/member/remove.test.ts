@@ -8,7 +8,7 @@ const backend = useGroupBackend([
 	]);
 
 const sent = () => backend.calls('delete_group_member').map((c) => c.body);
-const ids = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => `member${String(from + i).padStart(6, '0')}`);
+const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `member${String(from + i).padStart(6, '0')}`);
 
 test('250 IDs over two items (50 in both): 3 calls of 100, 100 and 50; one output per (item, ID)', async () => {
 	const first = ids(2, 151);

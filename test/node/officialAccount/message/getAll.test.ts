@@ -16,7 +16,7 @@ beforeAll(() => {
 	ctx.backend.emu.addOfficialAccount({ id: '@TOA#_history', messages: { count: 40, holes: [38], recalled: [39] } });
 });
 
-const simplified = (raw) => {
+const simplified = (raw: any) => {
 	const custom = raw.MsgBody.find((element) => element.MsgType === 'TIMCustomElem');
 	return {
 		officialAccount: '@TOA#_history',

@@ -2,7 +2,7 @@ import { useBackend, json, paired } from '../../../support/officialAccount';
 
 const ctx = useBackend();
 const recall = (messageKeys = '={{ $json.keys }}', more = {}) => ({ resource: 'message', operation: 'recall', officialAccount: '={{ $json.account }}', messageKeys, ...more });
-const keysOf = (id, from, to) => Array.from({ length: to - from + 1 }, (_, i) => ctx.account(id).messages.get(from + i).MsgKey);
+const keysOf = (id: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ctx.account(id).messages.get(from + i).MsgKey);
 
 beforeEach(() => {
 	ctx.backend.emu.addOfficialAccount({ id: '@TOA#_r1', messages: 40 });

@@ -2,7 +2,7 @@ import { useBackend, NO_SEND_LIMITS, json, paired } from '../../../support/offic
 
 const ctx = useBackend();
 const send = (more = {}) => ({ resource: 'message', operation: 'send', officialAccount: '@TOA#_news', text: 'Hello', ...more });
-const history = async (id) => ctx.account(id).messages;
+const history = async (id: string) => ctx.account(id).messages;
 
 beforeEach(() => ctx.backend.emu.addOfficialAccount({ id: '@TOA#_news', messages: 3, sendLimits: NO_SEND_LIMITS }));
 

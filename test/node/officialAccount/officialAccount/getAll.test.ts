@@ -2,7 +2,7 @@ import { useBackend, json, paired } from '../../../support/officialAccount';
 import { isoOrNull } from '../../../support/simplified';
 
 const ctx = useBackend();
-const getAll = (subscriberAccount, more = {}) => ({ resource: 'officialAccount', operation: 'getAll', subscriberAccount, ...more });
+const getAll = (subscriberAccount: string, more = {}) => ({ resource: 'officialAccount', operation: 'getAll', subscriberAccount, ...more });
 
 beforeAll(() => {
 	for (let i = 0; i < 250; i++) {

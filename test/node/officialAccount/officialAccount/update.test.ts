@@ -1,7 +1,7 @@
 import { useBackend, json, paired } from '../../../support/officialAccount';
 
 const ctx = useBackend();
-const update = (updateFields, officialAccount = '@TOA#_u') => ({ resource: 'officialAccount', operation: 'update', officialAccount, updateFields });
+const update = (updateFields: Record<string, any>, officialAccount = '@TOA#_u') => ({ resource: 'officialAccount', operation: 'update', officialAccount, updateFields });
 
 beforeEach(() => ctx.backend.emu.addOfficialAccount({ id: '@TOA#_u', subscribers: 3, maxSubscribers: 3 }));
 

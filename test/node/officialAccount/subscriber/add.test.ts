@@ -5,7 +5,7 @@ import type { Item } from '../../../harness';
 
 const ctx = useBackend();
 const add = (more = {}) => ({ resource: 'subscriber', operation: 'add', officialAccount: '@TOA#_sync', ...more });
-const change = (operation, subscriberAccounts, officialAccount = '@TOA#_crm', more = {}) => ({ resource: 'subscriber', operation, officialAccount, subscriberAccounts, ...more });
+const change = (operation: string, subscriberAccounts: string, officialAccount = '@TOA#_crm', more = {}) => ({ resource: 'subscriber', operation, officialAccount, subscriberAccounts, ...more });
 
 beforeEach(() => ctx.backend.emu.addOfficialAccount({ id: '@TOA#_sync', subscribers: ['old1'] }));
 

@@ -6,7 +6,7 @@ import { isoOrNull } from '../../../support/simplified';
 
 const ctx = useBackend();
 const getAll = (more = {}) => ({ resource: 'subscriber', operation: 'getAll', officialAccount: '@TOA#_simple', ...more });
-const getMany = (officialAccount, more = {}) => ({ resource: 'subscriber', operation: 'getAll', officialAccount, ...more });
+const getMany = (officialAccount: string, more = {}) => ({ resource: 'subscriber', operation: 'getAll', officialAccount, ...more });
 const RAW_FIELDS = ['CustomString', 'LastSendMsgTime', 'MsgFlag', 'SubscribeTime', 'Subscriber_Account'];
 
 beforeAll(() => {
@@ -14,7 +14,7 @@ beforeAll(() => {
 	ctx.backend.emu.addOfficialAccount({ id: '@TOA#_tagged', subscribers: [{ Subscriber_Account: 'vip', CustomString: 'tier:gold' }] });
 });
 
-const simplified = (raw) => ({
+const simplified = (raw: any) => ({
 	officialAccount: '@TOA#_simple',
 	userId: raw.Subscriber_Account,
 	subscribedAt: isoOrNull(raw.SubscribeTime),
