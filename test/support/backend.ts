@@ -81,7 +81,9 @@ export function useBackend<B extends Backend = Backend>({ emulator = {}, harness
 	let backend: B | undefined;
 	let restore: (() => void) | undefined;
 	beforeAll(async () => {
-		backend = await (start ?? (startBackend as unknown as NonNullable<typeof start>))(emulator, harness);
+		// Without `start`, B is Backend itself.
+		const begin = start ?? (startBackend as NonNullable<BackendOptions<B>['start']>);
+		backend = await begin(emulator, harness);
 		if (fast) restore = fastRetries();
 	});
 	afterAll(async () => {
