@@ -1,6 +1,6 @@
 // The shapes the harness hands to tests. Items and errors stay loose: their JSON is n8n's and Tencent's.
 import type { IRun, IWebhookResponseData } from 'n8n-workflow';
-import type { PackageDirectoryLoader } from 'n8n-core';
+import type { LoadOptionsContext, PackageDirectoryLoader } from 'n8n-core';
 import type { TestCredentialsHelper } from './credentials-helper';
 import type { NodeTypes, CredentialTypes } from './registries';
 
@@ -114,7 +114,8 @@ export interface Harness {
 	run(workflowJson: WorkflowJson, options?: RunOptions): PendingRun;
 	runNode(options: RunNodeOptions): Promise<NodeRun>;
 	callWebhook(workflowJson: WorkflowJson, options: WebhookCallOptions): Promise<WebhookAnswer>;
-	loadOptionsContext(request: LoadOptionsRequest): any;
+	/** n8n-core's LoadOptionsContext for one node of ours, as the editor's list pickers get it. */
+	loadOptionsContext(request: LoadOptionsRequest): LoadOptionsContext;
 	loader: PackageDirectoryLoader | undefined;
 	nodeTypes: NodeTypes;
 	credentialTypes: CredentialTypes;
