@@ -1,11 +1,11 @@
-'use strict';
 // The editor's copy speaks the user's language: no Tencent field or API name in what the nodes and the
 // credential show (display names, descriptions, hints, option names, notices). The README keeps them.
-const NODES = [
-	['TencentChatOfficialAccount', 'nodes/TencentChatOfficialAccount/TencentChatOfficialAccount.node.js'],
-	['TencentChatGroupMembers', 'nodes/TencentChatGroupMembers/TencentChatGroupMembers.node.js'],
-	['TencentChatTrigger', 'nodes/TencentChatTrigger/TencentChatTrigger.node.js'],
-	['TencentCloudChatApi', 'credentials/TencentCloudChatApi.credentials.js'],
+/** Each class with a loader of its built file (static paths, so the lint rule sees they are in dist/). */
+const NODES: [string, () => any][] = [
+	['TencentChatOfficialAccount', () => require('../../dist/nodes/TencentChatOfficialAccount/TencentChatOfficialAccount.node.js')],
+	['TencentChatGroupMembers', () => require('../../dist/nodes/TencentChatGroupMembers/TencentChatGroupMembers.node.js')],
+	['TencentChatTrigger', () => require('../../dist/nodes/TencentChatTrigger/TencentChatTrigger.node.js')],
+	['TencentCloudChatApi', () => require('../../dist/credentials/TencentCloudChatApi.credentials.js')],
 ];
 const API_WORDS = [
 	'Official_Account', 'Member_Account', 'Subscriber_Account', 'GroupId', 'CustomString', 'MsgFlag', 'MsgKey', 'MsgSeq',
@@ -15,8 +15,8 @@ const API_WORDS = [
 ];
 
 /** Every text the editor shows for a list of properties, with where it is. */
-function shownTexts(properties, path = []) {
-	const texts = [];
+function shownTexts(properties: any[] | undefined, path: string[] = []): [string, string][] {
+	const texts: [string, string][] = [];
 	for (const property of properties ?? []) {
 		const at = [...path, property.name ?? property.displayName];
 		for (const key of ['displayName', 'description', 'hint']) if (property[key]) texts.push([at.join(' > '), property[key]]);
@@ -28,18 +28,22 @@ function shownTexts(properties, path = []) {
 	return texts;
 }
 
-test.each(NODES)('%s: no Tencent field names in the editor copy', (className, file) => {
-	const instance = new (require(`../../dist/${file}`)[className])();
-	const description = instance.description ?? instance;
-	const texts = [['node', description.description ?? ''], ...shownTexts(description.properties)];
+/** The description of a built node, or the credential itself (its fields are on the instance). */
+function descriptionOf(className: string, load: () => any) {
+	const instance = new (load()[className])();
+	return instance.description ?? instance;
+}
+
+test.each(NODES)('%s: no Tencent field names in the editor copy', (className, load) => {
+	const description = descriptionOf(className, load);
+	const texts: [string, string][] = [['node', description.description ?? ''], ...shownTexts(description.properties)];
 	expect(texts.length).toBeGreaterThan(5);
 	const found = texts.flatMap(([where, text]) => API_WORDS.filter((word) => new RegExp(`\\b${word}\\b`).test(text)).map((word) => `${where}: ${word}`));
 	expect(found).toEqual([]);
 });
 
-test.each(NODES)('%s: no doubled punctuation, and expressions in hints never break across lines', (className, file) => {
-	const instance = new (require(`../../dist/${file}`)[className])();
-	const description = instance.description ?? instance;
+test.each(NODES)('%s: no doubled punctuation, and expressions in hints never break across lines', (className, load) => {
+	const description = descriptionOf(className, load);
 	const texts = shownTexts(description.properties).map(([, text]) => text);
 	expect(texts.filter((text) => /[.!?]["')\]]*[.!?]$|\.\.(?!\.)/.test(text))).toEqual([]);
 	const hints = texts.filter((text) => text.includes('{{') && /<code>/.test(text));

@@ -1,4 +1,3 @@
-'use strict';
 // Module-level state is bounded: idle tickets and pacers are dropped, so a long-running n8n with many
 // credentials (every credential Test among them) does not grow without end.
 const { getUserSig, cachedTicketCount } = require('../../dist/nodes/shared/userSig');
@@ -11,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const key = (index) => ({ sdkAppId: 1400000000 + index, identifier: 'administrator', secretKey: `key-${index}` });
+const key = (index: number) => ({ sdkAppId: 1400000000 + index, identifier: 'administrator', secretKey: `key-${index}` });
 
 test('tickets unused for more than 30 minutes are dropped', () => {
 	for (let index = 0; index < 500; index++) getUserSig(key(index));

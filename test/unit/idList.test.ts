@@ -1,4 +1,3 @@
-'use strict';
 const { parseIdList } = require('../../dist/nodes/shared/idList');
 
 test.each([

@@ -1,11 +1,10 @@
-'use strict';
 // Max Calls Per Second is checked at run time and paces its own run only; the app's 200 calls/s is shared.
-const { spawnEmulator } = require('../../emulator');
-const { APP, credentialsFor, startBackend } = require('../support/backend');
-const { densestSecond, ids } = require('../support/timing');
+import { spawnEmulator } from '../../emulator';
+import { APP, credentialsFor, startBackend } from '../support/backend';
+import { densestSecond, ids } from '../support/timing';
 
 const NODE = 'tencentChatOfficialAccount';
-const add = (officialAccount, maxCallsPerSecond) => ({
+const add = (officialAccount: string, maxCallsPerSecond: number | string) => ({
 	resource: 'subscriber',
 	operation: 'add',
 	officialAccount,
@@ -40,14 +39,14 @@ test('a slow workflow does not slow a fast one on the same app, and the app stay
 	try {
 		await emu.addOfficialAccount({ id: '@TOA#_slow', subscribers: 0 });
 		await emu.addOfficialAccount({ id: '@TOA#_fast', subscribers: 0 });
-		const run = (account, rate, list) =>
+		const run = (account: string, rate: number, list: string[]) =>
 			backend.harness.runNode({ type: NODE, parameters: add(account, rate), items: [{ json: { ids: list } }], credentials: credentialsFor(emu), timeoutMs: 0 });
 		const [slowResult, fastResult] = await Promise.all([run('@TOA#_slow', 2, ids(600, 'slow')), run('@TOA#_fast', 200, ids(40_000, 'fast'))]);
 		expect(slowResult.error).toBeUndefined();
 		expect(fastResult.error).toBeUndefined();
 
 		const log = await emu.requests();
-		const times = (account) => log.filter((r) => r.body.Official_Account === account).map((r) => r.time);
+		const times = (account: string): number[] => log.filter((r) => r.body.Official_Account === account).map((r) => r.time);
 		const fastTimes = times('@TOA#_fast');
 		const slowTimes = times('@TOA#_slow');
 		expect(fastTimes).toHaveLength(400);

@@ -1,4 +1,3 @@
-'use strict';
 // The Simplify shapes, one per kind of record, on Tencent's documented fields.
 const { isoTime, simplifyMember, simplifyMessage, simplifyOfficialAccount, simplifySubscriber } = require('../../dist/nodes/shared/simplify');
 

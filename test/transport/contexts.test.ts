@@ -1,7 +1,6 @@
-'use strict';
 // The transport works from every n8n context that needs it; here n8n-core's LoadOptionsContext, as the
 // editor's list pickers run, next to the node runs every other test uses.
-const { startBackend } = require('../support/backend');
+import { startBackend } from '../support/backend';
 const { apiRequest } = require('../../dist/nodes/shared/transport');
 
 let backend;

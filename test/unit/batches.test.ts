@@ -1,4 +1,3 @@
-'use strict';
 const { planBatches } = require('../../dist/nodes/shared/batches');
 const { readOutcomes } = require('../../dist/nodes/TencentChatOfficialAccount/actions/subscriber/changeSubscriptions');
 

@@ -1,8 +1,7 @@
-'use strict';
 // Only network errors are "could not reach": n8n's SSRF block, a credential n8n cannot resolve and bugs
 // are reported as what they are, after one attempt.
-const { useBackend } = require('../support/backend');
-const { startTransportBackend } = require('../support/transport');
+import { useBackend } from '../support/backend';
+import { startTransportBackend } from '../support/transport';
 
 const backend = useBackend({ start: startTransportBackend, fast: true });
 beforeAll(() => backend().emu.addOfficialAccount({ id: '@TOA#_local', subscribers: 0 }));

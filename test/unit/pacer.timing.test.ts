@@ -1,4 +1,3 @@
-'use strict';
 const { CallPacer } = require('../../dist/nodes/shared/transport/limiter');
 
 test.each([0, 0.5, -5, 1e9, NaN, 201])('the pacer refuses a rate of %s calls per second', (rate) => {
@@ -7,7 +6,7 @@ test.each([0, 0.5, -5, 1e9, NaN, 201])('the pacer refuses a rate of %s calls per
 
 test('calls at 20 per second leave evenly spaced, 50 ms apart', async () => {
 	const pacer = new CallPacer();
-	const times = [];
+	const times: number[] = [];
 	for (let call = 0; call < 6; call++) {
 		await pacer.acquire(20);
 		times.push(Date.now());

@@ -1,11 +1,10 @@
-'use strict';
-const { NodeApiError } = require('n8n-workflow');
+import { NodeApiError, type INode } from 'n8n-workflow';
 const { classifyFailure, readAnswer, redact, thrownFailure } = require('../../dist/nodes/shared/transport/failure');
 const { classifyCode, explainCode } = require('../../dist/nodes/shared/transport/errorCodes');
 const { sentence, tencentSaid } = require('../../dist/nodes/shared/transport/describe');
 const { getUserSig } = require('../../dist/nodes/shared/userSig');
 
-const node = { id: '1', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = { id: '1', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 const wrapped = (error) => new NodeApiError(node, error);
 
 describe('thrownFailure: only network errors are network failures', () => {

@@ -1,6 +1,5 @@
-'use strict';
 // A credential failure stops the run's calls: one wrong key must never become hundreds of bad signatures.
-const { APP, startBackend, json } = require('../support/backend');
+import { APP, startBackend, json } from '../support/backend';
 
 const NODE = 'tencentChatOfficialAccount';
 const WRONG_KEY_MESSAGE = 'Could not add subscribers to official account "@TOA#_crm" (batch 1 of 200, 100 IDs): the Secret Key does not match the SDKAppID [Tencent error 70009]';
@@ -15,7 +14,7 @@ afterAll(async () => backend.close());
 beforeEach(() => backend.emu.clearRequests());
 
 const wrongKey = () => ({ credentials: { ...backend.credentials, secretKey: `${APP.secretKey}-wrong` } });
-const ids = (count) => Array.from({ length: count }, (_, i) => `user${i}`);
+const ids = (count: number) => Array.from({ length: count }, (_, i) => `user${i}`);
 
 test('Add of 20,000 IDs with a wrong key reaches Tencent once and stops', async () => {
 	const { error } = await backend.run(NODE, { resource: 'subscriber', operation: 'add', officialAccount: '@TOA#_crm', subscriberAccounts: '={{ $json.ids }}' }, [{ ids: ids(20_000) }], wrongKey());

@@ -1,6 +1,5 @@
-'use strict';
 // Stopping is immediate, and the retry budget counts from the first send, not from the wait for a turn.
-const { fastRetries, startBackend } = require('../support/backend');
+import { fastRetries, startBackend } from '../support/backend';
 
 const NODE = 'tencentChatOfficialAccount';
 

@@ -1,7 +1,7 @@
-'use strict';
 // A call that is not repeatable (send, create, recall, delete) is re-sent only when Tencent provably did not act.
-const { useBackend } = require('../support/backend');
-const { startTransportBackend, scripted, tencentFail } = require('../support/transport');
+import net from 'node:net';
+import { useBackend } from '../support/backend';
+import { startTransportBackend, scripted, tencentFail } from '../support/transport';
 
 const backend = useBackend({ start: startTransportBackend, fast: true });
 beforeEach(() => {
@@ -65,10 +65,9 @@ test.each([
 });
 
 test('a refused connection is re-sent, since nothing reached Tencent', async () => {
-	const net = require('node:net');
-	const port = await new Promise((resolve) => {
+	const port = await new Promise<number>((resolve) => {
 		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port: free } = server.address();
+			const { port: free } = server.address() as net.AddressInfo;
 			server.close(() => resolve(free));
 		});
 	});
