@@ -1,8 +1,7 @@
-'use strict';
 // Odd answers and partial work: a member count no group can have, custom field keys that are also
 // object internals, long IDs in messages, a persistent 10004, and an Add that stopped half-way.
-const { useBackend, json } = require('./support/backend');
-const { scripted, tencentFail } = require('./support/transport');
+import { useBackend, json } from './support/backend';
+import { scripted, tencentFail } from './support/transport';
 
 const backend = useBackend({ fast: true });
 beforeEach(() => {
@@ -10,7 +9,7 @@ beforeEach(() => {
 	backend().emu.clearRequests();
 });
 
-const members = (groupId, more = {}) => backend().run('tencentChatGroupMembers', { resource: 'member', operation: 'getAll', groupId, returnAll: true, ...more });
+const members = (groupId: string, more = {}) => backend().run('tencentChatGroupMembers', { resource: 'member', operation: 'getAll', groupId, returnAll: true, ...more });
 
 test('a first page that reports a billion members is an error, not a plan of ten million pages', async () => {
 	backend().emu.addGroup({ id: '@TGS#huge', type: 'Public', members: 5 });
@@ -34,9 +33,9 @@ test('custom field keys such as __proto__ and constructor stay plain own propert
 	expect(error).toBeUndefined();
 	const { customFields } = items[0].json;
 	expect(Object.keys(customFields)).toEqual(['__proto__', 'constructor', 'hasOwnProperty', 'Level']);
-	expect(Object.getOwnPropertyDescriptor(customFields, '__proto__').value).toBe('p');
+	expect(Object.getOwnPropertyDescriptor(customFields, '__proto__')?.value).toBe('p');
 	expect(JSON.parse(JSON.stringify(items[0].json)).customFields).toEqual(JSON.parse('{"__proto__":"p","constructor":"c","hasOwnProperty":"h","Level":"3"}'));
-	expect({}.polluted).toBeUndefined();
+	expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
 test('a long official account ID is shown whole in an error', async () => {

@@ -1,10 +1,9 @@
-'use strict';
 // Bad input gets a specific message that names the field and the item, loses no other item,
 // and makes no API call that cannot succeed. The README's troubleshooting table lists these.
-const { startBackend, fastRetries, json } = require('./support/backend');
+import { startBackend, fastRetries, json } from './support/backend';
 
 const NODE = 'tencentChatOfficialAccount';
-const add = (subscriberAccounts, officialAccount = '@TOA#_in') => ({ resource: 'subscriber', operation: 'add', officialAccount, subscriberAccounts });
+const add = (subscriberAccounts: unknown, officialAccount = '@TOA#_in') => ({ resource: 'subscriber', operation: 'add', officialAccount, subscriberAccounts });
 const getAll = (more = {}) => ({ resource: 'subscriber', operation: 'getAll', officialAccount: '@TOA#_in', ...more });
 
 let backend;
@@ -27,7 +26,7 @@ beforeEach(() => {
 async function badItemAmongGood(parameters, badItem, goodItem) {
 	const { items, error } = await backend.run(NODE, parameters, [goodItem, badItem, goodItem], { continueOnFail: true });
 	expect(error).toBeUndefined();
-	const byItem = (index) => items.filter((item) => item.pairedItem.item === index);
+	const byItem = (index: number) => items.filter((item) => item.pairedItem.item === index);
 	expect(byItem(0).length).toBeGreaterThan(0);
 	expect(byItem(2).length).toBe(byItem(0).length);
 	expect(byItem(0).every((item) => item.json.error === undefined)).toBe(true);
@@ -125,7 +124,7 @@ describe('credentials', () => {
 });
 
 describe('server answers', () => {
-	const answer = (body, status = 200, headers) => () => ({ status, body, headers });
+	const answer = (body: unknown, status = 200, headers?: Record<string, string>) => () => ({ status, body, headers });
 	test.each([
 		['an HTML 502 page', answer('<html><body><h1>502 Bad Gateway</h1></body></html>', 502, { 'Content-Type': 'text/html' }), 'Tencent Cloud Chat answered HTTP 502', 6],
 		['a 404 from a wrong base URL', answer('not found', 404, { 'Content-Type': 'text/plain' }), 'Tencent Cloud Chat answered HTTP 404', 1],

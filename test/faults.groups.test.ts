@@ -1,10 +1,9 @@
-'use strict';
 // Group members under faults, hostile cursors, persistent failures and odd answers.
-const { startBackend, fastRetries, json } = require('./support/backend');
+import { startBackend, fastRetries, json } from './support/backend';
 
 const NODE = 'tencentChatGroupMembers';
 const FAULTS = { http502: 0.025, error20005: 0, error10002: 0.05, malformedJson: 0.025, rateLimited: 0.05 };
-const getAll = (groupId, more = {}) => ({ resource: 'member', operation: 'getAll', groupId, returnAll: true, ...more });
+const getAll = (groupId: string, more = {}) => ({ resource: 'member', operation: 'getAll', groupId, returnAll: true, ...more });
 
 let backend;
 let restoreTimings;

@@ -1,10 +1,9 @@
-'use strict';
 // Nothing is lost under faults: transient errors, rate limits, hangs, expiring tickets and hostile cursors.
-const { startBackend, fastRetries, json } = require('./support/backend');
+import { startBackend, fastRetries, json } from './support/backend';
 
 const NODE = 'tencentChatOfficialAccount';
 const TRANSIENT_AND_RATE_LIMITED = { http502: 0.025, error20005: 0.025, error10002: 0.025, malformedJson: 0.025, rateLimited: 0.05 };
-const ids = (count, prefix) => Array.from({ length: count }, (_, index) => `${prefix}${String(index).padStart(6, '0')}`);
+const ids = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}${String(index).padStart(6, '0')}`);
 
 let backend;
 let restoreTimings;
@@ -21,8 +20,8 @@ beforeEach(() => {
 	backend.emu.clearRequests();
 });
 
-function faultsInjected() {
-	return Object.values(backend.emu.stats().faults).reduce((sum, count) => sum + count, 0);
+function faultsInjected(): number {
+	return Object.values<number>(backend.emu.stats().faults).reduce((sum, count) => sum + count, 0);
 }
 
 test('sync under faults: 20,000 adds then removes, the final set is exact and every item has one result', async () => {

@@ -1,17 +1,16 @@
-'use strict';
 // Neither the secret key nor any UserSig issued during a run may appear in anything a user can see:
 // output items, error messages, descriptions, causes, or the console and n8n's log.
-const util = require('node:util');
+import util from 'node:util';
 
 const userSigModule = require('../dist/nodes/shared/userSig');
-const { captureConsole } = require('./harness');
-const { APP, startBackend, fastRetries } = require('./support/backend');
+import { captureConsole } from './harness';
+import { APP, startBackend, fastRetries } from './support/backend';
 
 const NODE = 'tencentChatOfficialAccount';
-const issuedUserSigs = new Set();
-const seen = [];
+const issuedUserSigs = new Set<string>();
+const seen: string[] = [];
 
-function collect(result) {
+function collect(result: { items: any[]; error?: any }) {
 	seen.push(JSON.stringify(result.items));
 	for (const error of [result.error, ...result.items.map((item) => item.error)].filter(Boolean)) {
 		// Every own property (message, description, errorResponse, cause, context, node, ...), whatever its shape.
@@ -27,7 +26,7 @@ let console_;
 let restoreTimings;
 beforeAll(async () => {
 	const original = userSigModule.getUserSig;
-	jest.spyOn(userSigModule, 'getUserSig').mockImplementation((key) => {
+	jest.spyOn(userSigModule, 'getUserSig').mockImplementation((key): string => {
 		const userSig = original(key);
 		issuedUserSigs.add(userSig);
 		return userSig;
@@ -47,11 +46,21 @@ afterAll(async () => {
 const getAll = { resource: 'subscriber', operation: 'getAll', officialAccount: '@TOA#_leak', returnAll: true };
 const add = { resource: 'subscriber', operation: 'add', officialAccount: '@TOA#_leak', subscriberAccounts: 'a,b,c' };
 const members = { resource: 'member', operation: 'getAll', groupId: '@TGS#2LEAK', returnAll: true };
-const withKey = (secretKey) => ({ ...backend.credentials, secretKey });
+const withKey = (secretKey: string) => ({ ...backend.credentials, secretKey });
 const htmlBadGateway = () => ({ status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html><title>502 Bad Gateway</title></html>' });
 const malformed = () => ({ body: '{"ActionStatus":"OK","ErrorCode":0,"SubscriberList":[{"Subscriber_Acc' });
 
-const cases = [
+/** How a case differs from a plain run with the right credential. */
+interface Setup {
+	credentials?: string;
+	continueOnFail?: boolean;
+	baseUrl?: string;
+	timeout?: boolean;
+	type?: string;
+}
+type Answer = () => { status?: number; headers?: Record<string, string>; body: string };
+
+const cases: [string, Setup, object, Answer | undefined][] = [
 	['a successful Return All', {}, getAll, undefined],
 	['a successful Add', {}, add, undefined],
 	['a wrong secret key', { credentials: 'wrong-secret-key-XYZ' }, getAll, undefined],

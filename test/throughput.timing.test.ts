@@ -1,35 +1,26 @@
-'use strict';
 // Throughput: call counts, the pacer's rate (on the emulator's arrival times), order and pairing when
 // batches finish out of order, cancel, one UserSig per run, and back-off on rate-limit answers.
-const { spawnEmulator } = require('../emulator');
-const {
-	APP,
-	credentialsFor,
-	startBackend,
-	fastRetries,
-	json,
-	paired,
-} = require('./support/backend');
-
-const { densestSecond, ids } = require('./support/timing');
+import { spawnEmulator } from '../emulator';
+import { APP, credentialsFor, startBackend, fastRetries, json, paired } from './support/backend';
+import { densestSecond, ids } from './support/timing';
 
 const NODE = 'tencentChatOfficialAccount';
-const add = (officialAccount, more = {}) => ({
+const add = (officialAccount: string, more = {}) => ({
 	resource: 'subscriber',
 	operation: 'add',
 	officialAccount,
 	subscriberAccounts: '={{ $json.ids }}',
 	...more,
 });
-const returnAll = (officialAccount) => ({
+const returnAll = (officialAccount: string) => ({
 	resource: 'subscriber',
 	operation: 'getAll',
 	officialAccount,
 	returnAll: true,
 });
-const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `count` IDs in items of `perItem` IDs each. */
-const itemsOf = (list, perItem) =>
+const itemsOf = (list: string[], perItem: number) =>
 	Array.from({ length: Math.ceil(list.length / perItem) }, (_, item) => ({
 		ids: list.slice(item * perItem, (item + 1) * perItem),
 	}));
@@ -115,7 +106,7 @@ describe('pacing', () => {
 
 	test('results keep the input order and pairing when batches finish in another order', async () => {
 		backend.emu.addOfficialAccount({ id: '@TOA#_jitter', subscribers: ['old1', 'old2'] });
-		const finished = [];
+		const finished: string[] = [];
 		let seed = 12345;
 		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 		backend.emu.setOptions({
@@ -127,7 +118,7 @@ describe('pacing', () => {
 			},
 		});
 		// 30 items of 1 to 150 IDs; some IDs repeat across items and two already subscribe.
-		const input = [];
+		const input: { ids: string[] }[] = [];
 		let next = 0;
 		for (let item = 0; item < 30; item++) {
 			const size = 1 + ((item * 37) % 150);
@@ -183,7 +174,7 @@ describe('cancel', () => {
 		backend.emu.setOptions({ latencyMs: 20 });
 		const running = backend.run(NODE, returnAll('@TOA#_cancel'), [{}], { cancelAfterMs: 300 });
 		// Registered after the harness's own cancel timer of 300 ms, so it runs right after the cancel.
-		const atCancel = await new Promise((resolve) =>
+		const atCancel = await new Promise<number>((resolve) =>
 			setTimeout(() => resolve(backend.calls('get_subscriber_info').length), 300),
 		);
 		const { result } = await running;
@@ -203,7 +194,7 @@ describe('cancel', () => {
 			itemsOf(ids(20000, 'cx'), 1000),
 			{ cancelAfterMs: 300 },
 		);
-		const atCancel = await new Promise((resolve) =>
+		const atCancel = await new Promise<number>((resolve) =>
 			setTimeout(() => resolve(backend.calls('add_subscriber').length), 300),
 		);
 		const { result } = await running;
@@ -214,69 +205,89 @@ describe('cancel', () => {
 	});
 });
 
+/**
+ * Answers add_subscriber with 60007 from the 20th call on, for 300 ms; `stretchEnds()` says when that
+ * stretch ends (Infinity until it has begun).
+ */
+function rateLimitedStretch() {
+	let arrivals = 0;
+	let stretchEnds = Infinity;
+	const intercept = ({ command }) => {
+		if (command !== 'add_subscriber') return null;
+		arrivals++;
+		if (arrivals === 20) stretchEnds = Date.now() + 300;
+		if (arrivals < 20 || Date.now() >= stretchEnds) return null;
+		return {
+			body: {
+				ActionStatus: 'FAIL',
+				ErrorCode: 60007,
+				ErrorInfo: 'API calling frequency exceeded the limit',
+			},
+		};
+	};
+	return { intercept, stretchEnds: () => stretchEnds };
+}
+
+/** One "added" per wanted ID, in input order, paired with its item of `perItem` IDs; each stored once. */
+function expectAllAddedOnce(items, account: string, wanted: string[], perItem: number) {
+	expect(
+		json(items).every(
+			(result, index) => result.subscriberAccount === wanted[index] && result.result === 'added',
+		),
+	).toBe(true);
+	expect(
+		paired(items).every((pairedItem, index) => pairedItem.item === Math.floor(index / perItem)),
+	).toBe(true);
+	expect(backend.emu.getSubscribers(account)).toHaveLength(wanted.length);
+	expect(new Set(backend.emu.getSubscribers(account))).toEqual(new Set(wanted));
+}
+
+/**
+ * Back off: once the 60007s reach the node, nothing is sent for about the pause. (Calls the pacer let go
+ * just before may still arrive: node and emulator share one event loop here.)
+ */
+function expectPause(calls, stretchEnds: number, pauseMs: number) {
+	const first = calls.find((call) => call.errorCode === 60007).time;
+	const times = calls
+		.map((call) => call.time)
+		.filter((time) => time >= first && time <= stretchEnds + 1000);
+	const longestGap = Math.max(...times.slice(1).map((time, index) => time - times[index]));
+	expect(longestGap).toBeGreaterThanOrEqual(pauseMs * 0.8);
+}
+
+/** Recover: right after the stretch calls are spaced wider than at full speed and than at the end of the run. */
+function expectRecovery(calls, stretchEnds: number) {
+	const after = calls
+		.filter((call) => call.time >= stretchEnds && call.errorCode !== 60007)
+		.map((call) => call.time);
+	const gaps = after.slice(1).map((time, index) => time - after[index]);
+	const mean = (list: number[]) => list.reduce((sum, gap) => sum + gap, 0) / list.length;
+	expect(gaps.length).toBeGreaterThan(30);
+	// Full speed is a call every 5 ms; right after the stretch they come at least twice as far apart.
+	expect(mean(gaps.slice(0, 5))).toBeGreaterThan(10);
+	expect(mean(gaps.slice(-15))).toBeLessThan(mean(gaps.slice(0, 5)));
+}
+
 describe('rate-limit answers', () => {
 	test('60007 for a stretch: the pacer pauses, slows down, recovers, and every subscriber is added once', async () => {
 		const pauseMs = 100;
 		const restore = fastRetries({ rateLimitDelayMs: pauseMs, rateLimitPauseMs: pauseMs });
 		try {
 			backend.emu.addOfficialAccount({ id: '@TOA#_limited', subscribers: [] });
-			let arrivals = 0;
-			let stretchEnds = Infinity;
-			backend.emu.setOptions({
-				intercept: ({ command }) => {
-					if (command !== 'add_subscriber') return null;
-					arrivals++;
-					if (arrivals === 20) stretchEnds = Date.now() + 300;
-					if (arrivals < 20 || Date.now() >= stretchEnds) return null;
-					return {
-						body: {
-							ActionStatus: 'FAIL',
-							ErrorCode: 60007,
-							ErrorInfo: 'API calling frequency exceeded the limit',
-						},
-					};
-				},
-			});
+			const stretch = rateLimitedStretch();
+			backend.emu.setOptions({ intercept: stretch.intercept });
 			const wanted = ids(15000, 'lim');
 			const { items, error } = await backend.run(NODE, add('@TOA#_limited'), itemsOf(wanted, 500));
 			expect(error).toBeUndefined();
-			expect(
-				json(items).every(
-					(result, index) =>
-						result.subscriberAccount === wanted[index] && result.result === 'added',
-				),
-			).toBe(true);
-			expect(
-				paired(items).every((pairedItem, index) => pairedItem.item === Math.floor(index / 500)),
-			).toBe(true);
-			expect(backend.emu.getSubscribers('@TOA#_limited')).toHaveLength(15000);
-			expect(new Set(backend.emu.getSubscribers('@TOA#_limited'))).toEqual(new Set(wanted));
+			expectAllAddedOnce(items, '@TOA#_limited', wanted, 500);
 
 			const calls = backend.calls('add_subscriber');
 			const limited = calls.filter((call) => call.errorCode === 60007);
 			expect(limited.length).toBeGreaterThan(0);
 			// Each limited call was retried until it went through.
 			expect(calls.length).toBe(150 + limited.length);
-
-			// Back off: once the 60007s reach the node, nothing is sent for about the pause. (Calls the
-			// pacer let go just before may still arrive: node and emulator share one event loop here.)
-			const first = limited[0].time;
-			const times = calls
-				.map((call) => call.time)
-				.filter((time) => time >= first && time <= stretchEnds + 1000);
-			const longestGap = Math.max(...times.slice(1).map((time, index) => time - times[index]));
-			expect(longestGap).toBeGreaterThanOrEqual(pauseMs * 0.8);
-
-			// Recover: right after the stretch calls are spaced wider than at full speed and than at the end of the run.
-			const after = calls
-				.filter((call) => call.time >= stretchEnds && call.errorCode !== 60007)
-				.map((call) => call.time);
-			const gaps = after.slice(1).map((time, index) => time - after[index]);
-			const mean = (list) => list.reduce((sum, gap) => sum + gap, 0) / list.length;
-			expect(gaps.length).toBeGreaterThan(30);
-			// Full speed is a call every 5 ms; right after the stretch they come at least twice as far apart.
-			expect(mean(gaps.slice(0, 5))).toBeGreaterThan(10);
-			expect(mean(gaps.slice(-15))).toBeLessThan(mean(gaps.slice(0, 5)));
+			expectPause(calls, stretch.stretchEnds(), pauseMs);
+			expectRecovery(calls, stretch.stretchEnds());
 		} finally {
 			restore();
 		}

@@ -1,14 +1,14 @@
-'use strict';
-const zlib = require('node:zlib');
-const TLSSigAPIv2 = require('tls-sig-api-v2/TLSSigAPIv2.js') // its package.json names a missing main first;
+import zlib from 'node:zlib';
+// Tencent's reference signer, by its file: its package.json names `main` twice, a missing file first.
+import TLSSigAPIv2 from 'tls-sig-api-v2/TLSSigAPIv2.js';
 
 const { createUserSig, zlibStored, getUserSig, discardUserSig } = require('../dist/nodes/shared/userSig');
 const { signRequest } = require('../dist/nodes/shared/transport/signRequest');
-const { decodeTicket, verifyTicket } = require('./support/ticketVerifier');
+import { decodeTicket, verifyTicket } from './support/ticketVerifier';
 
 const app = { sdkAppId: 1400000001, identifier: 'administrator', secretKey: '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e' };
 
-function inflateText(userSig) {
+function inflateText(userSig: string): string {
 	const base64 = userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
 	return zlib.inflateSync(Buffer.from(base64, 'base64')).toString('utf8');
 }
