@@ -1,12 +1,14 @@
-'use strict';
 // The do-it-yourself baseline as an n8n node (`harness.diyAddSubscriber`, bench only): what a user
 // builds from a loop and the HTTP Request node. For every item, one after the other: sign a new
 // UserSig with Tencent's own library, then one add_subscriber call with that one subscriber,
 // through n8n's own HTTP helper (axios, the HTTP Request node's client).
 
-const TLSSigAPIv2 = require('tls-sig-api-v2');
+import TLSSigAPIv2 from 'tls-sig-api-v2';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-class DiyAddSubscriber {
+class DiyAddSubscriber implements INodeType {
+	description: INodeTypeDescription;
+
 	constructor() {
 		this.description = {
 			displayName: 'DIY Add Subscriber',
@@ -27,9 +29,9 @@ class DiyAddSubscriber {
 		};
 	}
 
-	async execute() {
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const output = [];
+		const output: INodeExecutionData[] = [];
 		for (let item = 0; item < items.length; item++) {
 			const baseUrl = this.getNodeParameter('baseUrl', item);
 			const sdkAppId = this.getNodeParameter('sdkAppId', item);
@@ -57,4 +59,4 @@ class DiyAddSubscriber {
 	}
 }
 
-module.exports = { DiyAddSubscriber };
+export { DiyAddSubscriber };

@@ -1,15 +1,11 @@
-'use strict';
-// Table rows of the batched and Group Members scenarios (bench/scenarios.batched.js, bench/scenarios.groups.js).
+// Table rows of the batched and Group Members scenarios (bench/scenarios.batched.ts, bench/scenarios.groups.ts).
 
-const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const mb = (value) => `${Math.round(value)} MB`;
-const int = (value) => value.toLocaleString('en-US');
-const pass = (ok) => (ok ? 'met' : 'MISSED');
+import { s, mb, int, ratio, pass, type Row, type Results } from './format';
 
 const FIELD_FLOOR_MS = (100_000 / 100 / 200) * 1000; // 1,000 calls at 200 calls/s
 
-function batchedRows(results) {
-	const out = [];
+function batchedRows(results: Results): Row[] {
+	const out: Row[] = [];
 	const field = results['sync-field'];
 	if (field) {
 		const wall = field.node.executionTime;
@@ -18,13 +14,13 @@ function batchedRows(results) {
 			calls: `${int(field.calls.calls)} (expected 1,000)`,
 			wall: s(wall),
 			reference: `floor ${s(FIELD_FLOOR_MS)} (1,000 calls at 200/s)`,
-			ratio: `${(wall / FIELD_FLOOR_MS).toFixed(2)}×`,
+			ratio: ratio(wall / FIELD_FLOOR_MS),
 			target: `≤ 1.25× (${pass(wall / FIELD_FLOOR_MS <= 1.25 && field.calls.calls === 1000)})`,
 			rss: mb(field.memory.maxRssMb),
 			notes: `densest second at the server ${field.calls.maxPerSecond} calls; 60007 answers ${field.calls.rateLimited}`,
 		});
 	}
-	for (const [name, label, expected] of [
+	for (const [name, label, expected] of <[string, string, number][]>[
 		['recall', '6. Recall 1,000 message keys over 100 items', 100],
 		['get-accounts', '7. Get 500 official accounts over 500 items', 10],
 	]) {
@@ -46,8 +42,8 @@ function batchedRows(results) {
 
 const ADD_FLOOR_MS = (30_000 / 300 / 200) * 1000; // 100 calls at 200 calls/s
 
-function groupRows(results) {
-	const out = [];
+function groupRows(results: Results): Row[] {
+	const out: Row[] = [];
 	const add = results['group-add-field'];
 	if (add) {
 		const wall = add.node.executionTime;
@@ -57,7 +53,7 @@ function groupRows(results) {
 			calls: `${int(add.calls.calls)} (expected 100)`,
 			wall: s(wall),
 			reference: `floor ${s(floor)} (100 calls at 200/s, plus the last answer)`,
-			ratio: `${(wall / floor).toFixed(2)}×`,
+			ratio: ratio(wall / floor),
 			target: `≤ 1.25× (${pass(wall / floor <= 1.25 && add.calls.calls === 100)})`,
 			rss: mb(add.memory.maxRssMb),
 			notes: `densest second at the server ${add.calls.maxPerSecond} calls; 60007 answers ${add.calls.rateLimited}`,
@@ -83,4 +79,4 @@ function groupRows(results) {
 	return out;
 }
 
-module.exports = { batchedRows };
+export { batchedRows };

@@ -1,8 +1,7 @@
-'use strict';
 // Benchmark scenarios of the batched operations: Add with ID Source "field" over one item per contact,
 // Recall of 1,000 keys over 100 items, Get of 500 official accounts over 500 items.
 
-const { startBench, nodeTiming, callStats, cpuMeter, memory } = require('./lib');
+import { nodeTiming, callStats, cpuMeter, memory, fail, withBench, type Bench } from './lib';
 
 const NODE = 'tencentChatOfficialAccount';
 const FIELD_SYNC_SIZE = 100_000;
@@ -10,12 +9,15 @@ const RECALL_KEYS = 1_000;
 const RECALL_ITEMS = 100;
 const ACCOUNTS = 500;
 
-function fail(message) {
-	throw new Error(`benchmark check failed: ${message}`);
+interface Measured {
+	parameters: object;
+	items: object[];
+	command: string;
+	check: (output: any[]) => void;
 }
 
 /** Runs the node once on `items` and measures it; `check(items)` verifies the output. */
-async function measure(bench, { parameters, items, command, check }) {
+async function measure(bench: Bench, { parameters, items, command, check }: Measured) {
 	const { emu, harness, credentials } = bench;
 	await emu.clearRequests();
 	const before = memory();
@@ -27,21 +29,12 @@ async function measure(bench, { parameters, items, command, check }) {
 	return { items: items.length, node: nodeTiming(result, 'Node'), calls: await callStats(emu, command), cpu, memoryBefore: before, memory: memory() };
 }
 
-async function withBench(work) {
-	const bench = await startBench();
-	try {
-		return await work(bench);
-	} finally {
-		await bench.emu.close();
-	}
-}
-
-const userId = (index) => `field${String(index).padStart(7, '0')}`;
+const userId = (index: number) => `field${String(index).padStart(7, '0')}`;
 
 /** 100,000 input items with one ID each in `userId`, read straight from the items (ID Source "field"). */
 function syncField() {
-	return withBench(async (bench) => {
-		const add = (officialAccount) => ({ resource: 'subscriber', operation: 'add', officialAccount, idSource: 'field', idField: 'userId' });
+	return withBench({}, async (bench) => {
+		const add = (officialAccount: string) => ({ resource: 'subscriber', operation: 'add', officialAccount, idSource: 'field', idField: 'userId' });
 		await bench.emu.addOfficialAccount({ id: '@TOA#_bench_fwarm', subscribers: [] });
 		await measure(bench, { parameters: add('@TOA#_bench_fwarm'), items: [{ json: { userId: 'warm' } }], command: 'add_subscriber', check: () => {} });
 		await bench.emu.addOfficialAccount({ id: '@TOA#_bench_field', subscribers: [] });
@@ -61,7 +54,7 @@ function syncField() {
 }
 
 /** The newest `count` message keys of an account, read with Message → Get Many. */
-async function messageKeys(bench, officialAccount, count) {
+async function messageKeys(bench: Bench, officialAccount: string, count: number): Promise<string[]> {
 	const { items, error } = await bench.harness.runNode({
 		type: NODE,
 		parameters: { resource: 'message', operation: 'getAll', officialAccount, returnAll: false, limit: count },
@@ -74,7 +67,7 @@ async function messageKeys(bench, officialAccount, count) {
 
 /** Recall of 1,000 keys of one account, 10 keys on each of 100 items: exactly 100 calls. */
 function recall() {
-	return withBench(async (bench) => {
+	return withBench({}, async (bench) => {
 		await bench.emu.addOfficialAccount({ id: '@TOA#_bench_recall', messages: RECALL_KEYS + 10 });
 		const keys = await messageKeys(bench, '@TOA#_bench_recall', RECALL_KEYS);
 		const perItem = RECALL_KEYS / RECALL_ITEMS;
@@ -92,7 +85,7 @@ function recall() {
 
 /** Get of 500 official accounts, one on each of 500 items: exactly 10 calls. */
 function getAccounts() {
-	return withBench(async (bench) => {
+	return withBench({}, async (bench) => {
 		const ids = Array.from({ length: ACCOUNTS }, (_, index) => `@TOA#_bench_get${index}`);
 		for (const id of ids) await bench.emu.addOfficialAccount({ id, subscribers: 0 });
 		return await measure(bench, {
@@ -106,6 +99,6 @@ function getAccounts() {
 	});
 }
 
-const BATCHED_SCENARIOS = { 'sync-field': syncField, recall, 'get-accounts': getAccounts };
+const BATCHED_SCENARIOS: Record<string, () => Promise<any>> = { 'sync-field': syncField, recall, 'get-accounts': getAccounts };
 
-module.exports = { BATCHED_SCENARIOS, FIELD_SYNC_SIZE, RECALL_KEYS, ACCOUNTS };
+export { BATCHED_SCENARIOS, FIELD_SYNC_SIZE, RECALL_KEYS, ACCOUNTS };

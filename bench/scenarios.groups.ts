@@ -1,32 +1,17 @@
-'use strict';
 // Benchmark scenarios of the Group Members node: Add of 30,000 members over 30,000 items (ID Source
 // "field"), Get Role of 5,000 members, and the group picker's first page in an app of 20,000 groups.
 
-const path = require('node:path');
-const { APP, startBench, nodeTiming, callStats, memory } = require('./lib');
+import { APP, nodeTiming, callStats, memory, fail, withBench, type Bench } from './lib';
 
 const NODE = 'tencentChatGroupMembers';
 const ADD_SIZE = 30_000;
 const ROLE_SIZE = 5_000;
 const PICKER_GROUPS = 20_000;
 
-function fail(message) {
-	throw new Error(`benchmark check failed: ${message}`);
-}
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const memberId = (index: number) => `gm${String(index).padStart(6, '0')}`;
 
-async function withBench(options, work) {
-	const bench = await startBench(options);
-	try {
-		return await work(bench);
-	} finally {
-		await bench.emu.close();
-	}
-}
-
-const byId = (value) => ({ __rl: true, mode: 'id', value });
-const memberId = (index) => `gm${String(index).padStart(6, '0')}`;
-
-async function runMember(bench, parameters, items, command) {
+async function runMember(bench: Bench, parameters: object, items: object[], command: string) {
 	await bench.emu.clearRequests();
 	const { items: output, error, result } = await bench.harness.runNode({ type: NODE, parameters: { resource: 'member', ...parameters }, items, credentials: bench.credentials, timeoutMs: 0 });
 	if (error) fail(`the run failed: ${error.message}`);
@@ -38,7 +23,7 @@ function addMembers() {
 	return withBench({}, async (bench) => {
 		await bench.emu.addGroup({ id: '@TGS#benchwarm', type: 'Public', members: 1 });
 		await bench.emu.addGroup({ id: '@TGS#benchadd', type: 'Public', members: 1 });
-		const add = (groupId) => ({ operation: 'add', groupId: byId(groupId), idSource: 'field', idField: 'userId' });
+		const add = (groupId: string) => ({ operation: 'add', groupId: byId(groupId), idSource: 'field', idField: 'userId' });
 		await runMember(bench, add('@TGS#benchwarm'), [{ json: { userId: 'warm' } }], 'add_group_member');
 		const items = Array.from({ length: ADD_SIZE }, (_, index) => ({ json: { userId: memberId(index) } }));
 		const run = await runMember(bench, add('@TGS#benchadd'), items, 'add_group_member');
@@ -63,7 +48,7 @@ function getRole() {
 /** The group picker's first page in an app of 20,000 groups, called as n8n calls a list search. */
 function picker() {
 	return withBench({ emulator: { apps: [{ ...APP, generatedGroups: { count: PICKER_GROUPS } }] } }, async (bench) => {
-		const { TencentChatGroupMembers } = require(path.join(__dirname, '..', 'dist', 'nodes', 'TencentChatGroupMembers', 'TencentChatGroupMembers.node'));
+		const { TencentChatGroupMembers } = require('../dist/nodes/TencentChatGroupMembers/TencentChatGroupMembers.node');
 		const search = new TencentChatGroupMembers().methods.listSearch.searchGroups;
 		const context = bench.harness.loadOptionsContext({ type: NODE, credentials: bench.credentials });
 		await bench.emu.clearRequests();
@@ -76,6 +61,6 @@ function picker() {
 	});
 }
 
-const GROUP_SCENARIOS = { 'group-add-field': addMembers, 'group-get-role': getRole, 'group-picker': picker };
+const GROUP_SCENARIOS: Record<string, () => Promise<any>> = { 'group-add-field': addMembers, 'group-get-role': getRole, 'group-picker': picker };
 
-module.exports = { GROUP_SCENARIOS, ADD_SIZE, ROLE_SIZE, PICKER_GROUPS };
+export { GROUP_SCENARIOS, ADD_SIZE, ROLE_SIZE, PICKER_GROUPS };
