@@ -1,31 +1,31 @@
-'use strict';
 // `npm run test:scale`: the nodes in n8n's queue mode. Installs Redis and Postgres from Debian's packages
 // when missing, starts them on loopback ports of their own, starts n8n 2.x (main plus 2 workers) with the
 // package installed as a community package and the emulator (50 ms latency), and runs the scenario twice:
 // at Tencent's 200 calls/s, and at 100 calls/s, standing in for more workers than the app's quota.
 // Every process it starts is stopped by its id, on success, failure or a signal.
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { REPO } = require('../e2e/install');
-const { createN8n, npmPack, freePorts, killAllStarted, stillRunning } = require('../e2e/n8n');
-const { spawnEmulator } = require('../../emulator');
-const { ensurePackages, startRedis, startPostgres } = require('./services');
-const { CREDENTIAL } = require('./workflows');
-const { roundPlan, prepareAccounts, runRound, LATENCY_MS } = require('./scenario');
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO } from '../e2e/install';
+import { createN8n, npmPack, freePorts, killAllStarted, stillRunning } from '../e2e/n8n';
+import { spawnEmulator } from '../../emulator';
+import { ensurePackages, startRedis, startPostgres } from './services';
+import { CREDENTIAL } from './workflows';
+import { roundPlan, prepareAccounts, runRound, LATENCY_MS } from './scenario';
 
 const APP = { sdkAppId: 1400088001, secretKey: 'scale-secret-9d2c4e6f8a1b3c5d7e9f0a2b4c6d8e0f', admins: ['administrator'] };
 const WORKERS = 2;
 /** The issue's targets: wall time against the floor, and the share of rate-limited answers when over-subscribed. */
-const ROUNDS = [
+const ROUNDS: Target[] = [
 	{ rate: 200, tag: 'r200', maxRatio: 1.25, maxRateLimited: 1 },
 	{ rate: 100, tag: 'r100', maxRatio: 1.2, maxRateLimited: 0.03 },
 ];
 
-const log = (message) => process.stdout.write(`[scale] ${message}\n`);
-const stops = [];
+const log = (message: string) => process.stdout.write(`[scale] ${message}\n`);
+/** What stops each started service and process, in start order (stopAll() goes backwards). */
+const stops: (() => Promise<unknown>)[] = [];
 
-function queueEnv(redisPort, pgPort) {
+function queueEnv(redisPort: number, pgPort: number): Record<string, string> {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -40,6 +40,16 @@ function queueEnv(redisPort, pgPort) {
 	};
 }
 
+/** One round's emulator rate and its targets. */
+interface Target {
+	rate: number;
+	tag: string;
+	maxRatio: number;
+	maxRateLimited: number;
+}
+type Services = Awaited<ReturnType<typeof startServices>>;
+type Plan = ReturnType<typeof roundPlan>;
+
 async function startServices() {
 	ensurePackages();
 	const [redisPort, pgPort] = await freePorts(2);
@@ -53,7 +63,7 @@ async function startServices() {
 }
 
 /** One n8n user folder and database for main and workers; workflows imported and published before start. */
-async function startN8n({ redisPort, pgPort, emu }, plans) {
+async function startN8n({ redisPort, pgPort, emu }: Services, plans: Plan[]) {
 	const n8n = await createN8n('v2', { env: queueEnv(redisPort, pgPort), logLevel: 'warn' });
 	stops.push(async () => n8n.cleanup());
 	n8n.installPackage(npmPack(REPO, fs.mkdtempSync(path.join(os.tmpdir(), 'scale-pack-'))));
@@ -81,10 +91,10 @@ async function startN8n({ redisPort, pgPort, emu }, plans) {
  * The whole run cannot meet that floor: the Return All reads its 250 pages one after the other (each needs
  * the last one's cursor), 12.5 s at 50 ms a call, and n8n spends seconds making and saving 30,000 items.
  */
-function report(round, target) {
+function report(round, target: Target): boolean {
 	const ratio = round.addSpanMs / round.floorMs;
 	const ok = ratio <= target.maxRatio && round.rateLimitedShare <= target.maxRateLimited;
-	const seconds = (ms) => (ms / 1000).toFixed(2);
+	const seconds = (ms: number) => (ms / 1000).toFixed(2);
 	log(
 		`${ok ? 'PASS' : 'FAIL'} ${round.rate} calls/s: ${round.calls} calls (${round.addCalls} add, ${round.readCalls} read), ` +
 			`${round.rateLimited} rate-limited (${(round.rateLimitedShare * 100).toFixed(1)}%, target ${target.maxRateLimited * 100}%); ` +

@@ -1,18 +1,20 @@
-'use strict';
 // One round of the queue-mode scenario: three workflows add 30,000 distinct subscribers each to official
 // accounts of one app while a fourth reads Return All over 50,000, all started at once through their
 // production webhooks; then what n8n answered and what the emulator saw are checked.
-const assert = require('node:assert/strict');
-const { httpJson } = require('../e2e/n8n');
-const { addList, addField, readAll } = require('./workflows');
+import assert from 'node:assert/strict';
+import { httpJson } from '../e2e/n8n';
+import { addList, addField, readAll } from './workflows';
 
 const ADDS = 30_000;
 const READ = 50_000;
 const BATCH = 100;
 const LATENCY_MS = 50;
 
+/** One round's workflows and accounts (see roundPlan). */
+type Plan = ReturnType<typeof roundPlan>;
+
 /** The round's workflows and accounts; `tag` keeps rounds apart (e.g. 'r200'). */
-function roundPlan(tag) {
+function roundPlan(tag: string) {
 	const adds = [
 		{ kind: 'list', account: `@TOA#_scale_${tag}_a`, prefix: `${tag}a` },
 		{ kind: 'field', account: `@TOA#_scale_${tag}_b`, prefix: `${tag}b` },
@@ -27,15 +29,15 @@ function roundPlan(tag) {
 	return { tag, adds, read };
 }
 
-async function prepareAccounts(emu, plan) {
+async function prepareAccounts(emu, plan: Plan) {
 	for (const add of plan.adds) await emu.addOfficialAccount({ id: add.account, subscribers: [] });
 	await emu.addOfficialAccount({ id: plan.read.account, subscribers: READ });
 }
 
 /** Fires every webhook at once; resolves each answer with when it came. */
-async function fire(mainUrl, plan) {
+async function fire(mainUrl: string, plan: Plan) {
 	const started = Date.now();
-	const call = async (path) => {
+	const call = async (path: string) => {
 		const answer = await httpJson('POST', `${mainUrl}/webhook/${path}`, {}, {});
 		return { path, status: answer.status, json: answer.json, text: answer.text, ms: Date.now() - started };
 	};
@@ -43,7 +45,7 @@ async function fire(mainUrl, plan) {
 	return { started, answers, wallMs: Math.max(...answers.map((answer) => answer.ms)) };
 }
 
-function checkAnswers(plan, answers) {
+function checkAnswers(plan: Plan, answers) {
 	plan.adds.forEach((add, index) => {
 		const answer = answers[index];
 		assert.equal(answer.status, 200, `${add.path}: HTTP ${answer.status} ${answer.text ?? ''}`);
@@ -54,7 +56,7 @@ function checkAnswers(plan, answers) {
 	assert.deepEqual(read.json, { count: READ, distinct: READ }, 'Return All: every subscriber once');
 }
 
-async function checkAccounts(emu, plan) {
+async function checkAccounts(emu, plan: Plan) {
 	for (const add of plan.adds) {
 		const stored = new Set(await emu.getSubscribers(add.account));
 		assert.equal(stored.size, ADDS, `${add.account}: subscriber count`);
@@ -62,9 +64,10 @@ async function checkAccounts(emu, plan) {
 	}
 }
 
-function perSecond(times) {
+/** How many of `times` (ms) fall in each second after the first of them. */
+function perSecond(times: number[]): number[] {
 	const first = Math.min(...times);
-	const counts = [];
+	const counts: number[] = [];
 	for (const time of times) {
 		const second = Math.floor((time - first) / 1000);
 		counts[second] = (counts[second] || 0) + 1;
@@ -73,13 +76,13 @@ function perSecond(times) {
 }
 
 /** Call counts, rate-limited answers and the add calls' span, from the emulator's log. */
-async function callFigures(emu, rate) {
+async function callFigures(emu, rate: number) {
 	const log = await emu.requests();
 	const adds = log.filter((entry) => entry.command === 'add_subscriber');
 	const readCalls = log.filter((entry) => entry.command === 'get_subscriber_info').length;
 	const rateLimited = log.filter((entry) => entry.errorCode === 60007).length;
 	const addCalls = (3 * ADDS) / BATCH;
-	const times = adds.map((entry) => entry.time);
+	const times: number[] = adds.map((entry) => entry.time);
 	return {
 		calls: log.length,
 		addCalls: adds.length,
@@ -100,7 +103,7 @@ async function callFigures(emu, rate) {
 }
 
 /** Runs one round at the emulator's `rate` and returns its figures; throws on a failed check. */
-async function runRound(emu, mainUrl, plan, rate) {
+async function runRound(emu, mainUrl: string, plan: Plan, rate: number) {
 	await emu.setOptions({ ratePerSecond: rate });
 	await emu.clearRequests();
 	const { answers, wallMs } = await fire(mainUrl, plan);
@@ -112,4 +115,4 @@ async function runRound(emu, mainUrl, plan, rate) {
 	return { rate, wallMs, ...figures, perWorkflowMs: answers.map((answer) => answer.ms) };
 }
 
-module.exports = { roundPlan, prepareAccounts, runRound, ADDS, READ, LATENCY_MS };
+export { roundPlan, prepareAccounts, runRound, ADDS, READ, LATENCY_MS };
