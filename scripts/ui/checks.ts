@@ -1,28 +1,42 @@
-'use strict';
 /*
  * What a user does and sees, one check each. `ctx` holds the page, the
- * editor URL, the emulator, the nodes as built (nodeTypes.js), the
+ * editor URL, the emulator, the nodes as built (nodeTypes.ts), the
  * credential's copy and `shot(name)` for the README's pictures.
  */
 
-const assert = require('node:assert/strict');
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
 
-const editor = require('./editor');
-const credential = require('./credential');
-const expected = require('./expected');
+import * as editor from './editor';
+import * as credential from './credential';
+import * as expected from './expected';
+import type { BuiltNode } from './nodeTypes';
 
 const ROWS_CHECKED = 10;
 
+/** What every check is given. */
+interface Context {
+	page: Page;
+	url: string;
+	emu: any;
+	nodes: BuiltNode[];
+	copy: credential.CredentialCopy;
+	shot: (name: string, locator?: Locator) => Promise<void>;
+}
+
+/** A check: resolves to a note on what it saw, throws when what it saw is wrong. */
+type Check = (ctx: Context) => Promise<string>;
+
 /** The nodes panel lists the trigger without " Trigger" (its own heading says so). */
-function panelName(node) {
+function panelName(node: BuiltNode): string {
 	return node.isTrigger ? node.displayName.replace(/ Trigger$/, '') : node.displayName;
 }
 
-function nodeNamed(ctx, name) {
-	return ctx.nodes.find((n) => n.name === name);
+function nodeNamed(ctx: Context, name: string): BuiltNode {
+	return ctx.nodes.find((n) => n.name === name)!;
 }
 
-async function nodesPanel(ctx) {
+async function nodesPanel(ctx: Context): Promise<string> {
 	const { page, url, nodes } = ctx;
 	await editor.newWorkflow(page, url);
 	const listed = await editor.searchNodes(page, 'Tencent');
@@ -34,7 +48,7 @@ async function nodesPanel(ctx) {
 }
 
 /** Opens a node from the searched panel at an operation's action; checks the node offers every action. */
-async function addNodeAt(ctx, nodeName, resource, operation) {
+async function addNodeAt(ctx: Context, nodeName: string, resource: string, operation: string): Promise<BuiltNode> {
 	const node = nodeNamed(ctx, nodeName);
 	const op = node.resources[resource].operations[operation];
 	const actions = await editor.pickNodeAction(ctx.page, node.displayName, op.action);
@@ -44,7 +58,7 @@ async function addNodeAt(ctx, nodeName, resource, operation) {
 	return node;
 }
 
-async function credentialTest(ctx) {
+async function credentialTest(ctx: Context): Promise<string> {
 	const { page, copy } = ctx;
 	await addNodeAt(ctx, 'tencentChatOfficialAccount', 'subscriber', 'getAll');
 	await page.getByTestId('node-credentials-empty-state').getByRole('button').first().click();
@@ -65,24 +79,24 @@ async function credentialTest(ctx) {
 }
 
 /** Visible rows i hold the expected values i, in order. */
-function assertRows(rows, values, what) {
+function assertRows(rows: string[], values: string[], what: string): void {
 	assert.ok(rows.length >= values.length, `${what}: ${values.length} rows expected, the table shows ${rows.length}`);
 	values.forEach((value, i) => assert.ok(rows[i].includes(value), `${what}: row ${i + 1} should show "${value}"; it reads "${rows[i].slice(0, 200)}"`));
 }
 
 /** Execute step with the default Limit; the panel says "N items" and the first rows match. */
-async function runAndCompare(ctx, what, values, limit) {
+async function runAndCompare(ctx: Context, what: string, values: string[], limit: number): Promise<string> {
 	const { countText, rows } = await editor.executeStep(ctx.page);
 	assert.match(countText, new RegExp(`^${limit} items?$`), `${what}: the panel should say ${limit} items; it says "${countText}"`);
 	assertRows(rows, values, what);
 	return `${countText}, rows 1-${values.length} as the emulator holds them`;
 }
 
-function defaultLimit(node) {
+function defaultLimit(node: BuiltNode): number {
 	return node.properties.find((p) => p.name === 'limit').default;
 }
 
-async function subscribersGetMany(ctx) {
+async function subscribersGetMany(ctx: Context): Promise<string> {
 	const node = nodeNamed(ctx, 'tencentChatOfficialAccount');
 	await editor.fillParameter(ctx.page, 'officialAccount', expected.DEMO.officialAccountId);
 	const note = await runAndCompare(ctx, 'Subscriber Get Many', await expected.subscriberIds(ctx.emu, ROWS_CHECKED), defaultLimit(node));
@@ -94,7 +108,7 @@ async function subscribersGetMany(ctx) {
  * Each resource and operation of the open node, picked in the dropdowns: its parameters show. Then
  * `restore` sets the node back as it ran, so later Execute steps (which run it again) still work.
  */
-async function everyOperation(ctx, nodeName, restore) {
+async function everyOperation(ctx: Context, nodeName: string, restore: (page: Page) => Promise<void>): Promise<string> {
 	const node = nodeNamed(ctx, nodeName);
 	let count = 0;
 	for (const resource of Object.values(node.resources)) {
@@ -113,7 +127,7 @@ async function everyOperation(ctx, nodeName, restore) {
 	return `${count} operations, each with its parameters`;
 }
 
-async function membersGetMany(ctx) {
+async function membersGetMany(ctx: Context): Promise<string> {
 	const node = await openNode(ctx, 'tencentChatGroupMembers', 'member', 'getAll');
 	await editor.pickFromList(ctx.page, 'groupId', expected.publicGroupName());
 	const note = await runAndCompare(ctx, 'Member Get Many', await expected.memberIds(ctx.emu, ROWS_CHECKED), defaultLimit(node));
@@ -121,7 +135,7 @@ async function membersGetMany(ctx) {
 	return note;
 }
 
-async function messagesGetMany(ctx) {
+async function messagesGetMany(ctx: Context): Promise<string> {
 	const node = await openNode(ctx, 'tencentChatOfficialAccount', 'message', 'getAll');
 	await editor.fillParameter(ctx.page, 'officialAccount', expected.DEMO.officialAccountId);
 	const note = await runAndCompare(ctx, 'Message Get Many', await expected.messageTexts(ctx.emu, ROWS_CHECKED), defaultLimit(node));
@@ -130,9 +144,9 @@ async function messagesGetMany(ctx) {
 }
 
 /** Back to Subscriber > Get Many on the demo account. */
-function restoreSubscribers(ctx) {
+function restoreSubscribers(ctx: Context): (page: Page) => Promise<void> {
 	const { resources } = nodeNamed(ctx, 'tencentChatOfficialAccount');
-	return async (page) => {
+	return async (page: Page) => {
 		await editor.chooseOption(page, 'resource', resources.subscriber.name);
 		await editor.chooseOption(page, 'operation', resources.subscriber.operations.getAll.name);
 		await editor.fillParameter(page, 'officialAccount', expected.DEMO.officialAccountId);
@@ -140,23 +154,23 @@ function restoreSubscribers(ctx) {
 }
 
 /** Back to Member > Get Many on the demo Public group. */
-function restoreMembers(ctx) {
+function restoreMembers(ctx: Context): (page: Page) => Promise<void> {
 	const { resources } = nodeNamed(ctx, 'tencentChatGroupMembers');
-	return async (page) => {
+	return async (page: Page) => {
 		await editor.chooseOption(page, 'operation', resources.member.operations.getAll.name);
 		await editor.pickFromList(page, 'groupId', expected.publicGroupName());
 	};
 }
 
 /** Adds a node right after the Manual Trigger (so it runs once), at an action, from the nodes panel. */
-async function openNode(ctx, nodeName, resource, operation) {
+async function openNode(ctx: Context, nodeName: string, resource: string, operation: string): Promise<BuiltNode> {
 	await editor.selectManualTrigger(ctx.page);
 	await editor.searchNodes(ctx.page, 'Tencent');
 	return await addNodeAt(ctx, nodeName, resource, operation);
 }
 
-async function triggerPanel(ctx) {
-	const node = ctx.nodes.find((n) => n.isTrigger);
+async function triggerPanel(ctx: Context): Promise<string> {
+	const node = ctx.nodes.find((n) => n.isTrigger)!;
 	await editor.searchNodes(ctx.page, 'Tencent');
 	await ctx.page.getByTestId('node-creator-item-name').filter({ hasText: editor.exactly(panelName(node)) }).click();
 	const triggers = ctx.page.locator('[data-keyboard-nav-type="action"]');
@@ -171,7 +185,7 @@ async function triggerPanel(ctx) {
 }
 
 /** In order: each needs the one before (the credential is made once, the nodes are added to one workflow). */
-const CHECKS = [
+const CHECKS: [string, Check][] = [
 	['the nodes panel lists every node for "Tencent"', nodesPanel],
 	['the credential Test fails with the wrong-key message, then succeeds', credentialTest],
 	['Official Account: Subscriber > Get Many runs and shows the subscribers', subscribersGetMany],
@@ -182,4 +196,4 @@ const CHECKS = [
 	['Trigger: its panel shows its parameters', triggerPanel],
 ];
 
-module.exports = { CHECKS, panelName };
+export { CHECKS, panelName, type Context, type Check };

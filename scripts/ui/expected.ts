@@ -1,4 +1,3 @@
-'use strict';
 /*
  * The rows the editor's output table should show, read from the emulator's
  * demo data set while the test runs (never written down here): its control
@@ -6,17 +5,14 @@
  * wants) for the message history, https://trtc.io/document/58989.
  */
 
-const path = require('node:path');
-const crypto = require('node:crypto');
+import crypto from 'node:crypto';
 
-const { REPO } = require('../e2e/install');
-
-const { datasets, signUserSig } = require(path.join(REPO, 'emulator'));
+import { datasets, signUserSig } from '../../emulator';
 
 const DEMO = datasets.demo;
 
 /** One call of the emulator's Tencent REST API as the demo app's admin. */
-async function tencentCall(emulatorUrl, service, command, body) {
+async function tencentCall(emulatorUrl: string, service: string, command: string, body: object): Promise<any> {
 	const query = new URLSearchParams({
 		sdkappid: String(DEMO.sdkAppId),
 		identifier: DEMO.identifier,
@@ -25,23 +21,23 @@ async function tencentCall(emulatorUrl, service, command, body) {
 		contenttype: 'json',
 	});
 	const res = await fetch(`${emulatorUrl}/v4/${service}/${command}?${query}`, { method: 'POST', body: JSON.stringify(body) });
-	const json = await res.json();
+	const json: any = await res.json();
 	if (json.ActionStatus !== 'OK') throw new Error(`emulator ${command}: ${json.ErrorCode} ${json.ErrorInfo}`);
 	return json;
 }
 
 /** The first `count` subscriber IDs of the demo official account, in the API's order. */
-async function subscriberIds(emu, count) {
+async function subscriberIds(emu, count: number): Promise<string[]> {
 	return (await emu.getSubscribers(DEMO.officialAccountId)).slice(0, count);
 }
 
 /** The first `count` member IDs of the demo Public group, in the API's order. */
-async function memberIds(emu, count) {
+async function memberIds(emu, count: number): Promise<string[]> {
 	return (await emu.getMembers(DEMO.publicGroupId)).slice(0, count);
 }
 
 /** The texts of the newest `count` messages of the demo official account, newest first (at most 20: one page). */
-async function messageTexts(emu, count) {
+async function messageTexts(emu, count: number): Promise<string[]> {
 	const page = await tencentCall(emu.url, 'official_account_open_http_svc', 'official_account_msg_get_simple', {
 		Official_Account: DEMO.officialAccountId,
 		ReqMsgNumber: 20,
@@ -54,8 +50,8 @@ async function messageTexts(emu, count) {
 }
 
 /** The demo Public group's name, as the group picker lists it. */
-function publicGroupName() {
+function publicGroupName(): string {
 	return DEMO.groups.find((g) => g.id === DEMO.publicGroupId).name;
 }
 
-module.exports = { DEMO, subscriberIds, memberIds, messageTexts, publicGroupName };
+export { DEMO, subscriberIds, memberIds, messageTexts, publicGroupName };

@@ -1,14 +1,12 @@
-#!/usr/bin/env node
-'use strict';
 /*
  * The editor test in a real browser: `npm run test:ui` (builds first).
  *
  * Starts the emulator (demo data set), n8n 2.x from the e2e install
- * (scripts/e2e/install.js installs it when missing) with the `npm pack`
+ * (scripts/e2e/install installs it when missing) with the `npm pack`
  * output as a community package, signs the owner up, and drives Debian's
  * Chromium (apt-get installs it when missing) through playwright-core, as a
  * user: the nodes panel, the credential and its Test, every resource and
- * operation, Execute step on three Get Many. See checks.js. Pictures go to
+ * operation, Execute step on three Get Many. See checks.ts. Pictures go to
  * docs/images/ (--no-pictures to skip).
  *
  * Prints PASS/FAIL per check and, last, `N passed, M failed`; exits 1 on any
@@ -16,36 +14,38 @@
  * id on exit and on SIGINT/SIGTERM/SIGHUP.
  */
 
-const fs = require('node:fs');
-const path = require('node:path');
+import fs from 'node:fs';
+import path from 'node:path';
 
-const { REPO } = require('../e2e/install');
-const { killAllStarted, stillRunning } = require('../e2e/n8n');
-const stack = require('./stack');
-const editor = require('./editor');
-const { builtNodes } = require('./nodeTypes');
-const { credentialCopy } = require('./credential');
-const { CHECKS } = require('./checks');
+import { REPO } from '../e2e/install';
+import { killAllStarted, stillRunning } from '../e2e/n8n';
+import * as stack from './stack';
+import * as editor from './editor';
+import { builtNodes } from './nodeTypes';
+import { credentialCopy } from './credential';
+import { CHECKS, type Context } from './checks';
+import type { Locator, Page } from 'playwright-core';
 
 const PICTURES = path.join(REPO, 'docs', 'images');
 const SAVE_PICTURES = !process.argv.includes('--no-pictures');
 
-const log = (msg) => process.stdout.write(`${msg}\n`);
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const results = [];
-const cleanups = [];
+const results: { name: string; ok: boolean }[] = [];
+/** Undoes what the run set up, last first (runCleanups pops them). */
+const cleanups: (() => unknown)[] = [];
 let finished = false;
 
-function record(name, ok, ms, detail) {
+function record(name: string, ok: boolean, ms: number, detail?: unknown): void {
 	results.push({ name, ok });
 	log(`${ok ? 'PASS' : 'FAIL'} ${name} (${secs(ms)})${detail ? `\n    ${String(detail).replace(/\n/g, '\n    ')}` : ''}`);
 }
 
-const notRun = [];
+const notRun: string[] = [];
 
 /** Runs the checks in order; after the first failure the rest are reported as not run. */
-async function runChecks(ctx) {
+async function runChecks(ctx: Context): Promise<void> {
 	for (const [name, check] of CHECKS) {
 		if (results.some((r) => !r.ok)) {
 			notRun.push(name);
@@ -69,8 +69,8 @@ async function runChecks(ctx) {
 }
 
 /** `shot(name[, locator])`: a PNG of the page (or of one element) into docs/images/. */
-function pictureTaker(page) {
-	return async (name, locator) => {
+function pictureTaker(page: Page): Context['shot'] {
+	return async (name: string, locator?: Locator) => {
 		if (!SAVE_PICTURES) return;
 		fs.mkdirSync(PICTURES, { recursive: true });
 		const file = path.join(PICTURES, `${name}.png`);
@@ -107,7 +107,7 @@ async function main() {
 async function runCleanups() {
 	while (cleanups.length) {
 		try {
-			await cleanups.pop()();
+			await cleanups.pop()!();
 		} catch {
 			/* best effort: killAllStarted() follows */
 		}
@@ -115,7 +115,7 @@ async function runCleanups() {
 	killAllStarted();
 }
 
-function finish(line) {
+function finish(line: string): void {
 	if (finished) return;
 	finished = true;
 	const failed = results.filter((r) => !r.ok).length;
@@ -124,7 +124,7 @@ function finish(line) {
 	process.exitCode = failed > 0 || notRun.length > 0 || results.length === 0 ? 1 : 0;
 }
 
-function abort(why) {
+function abort(why: string): void {
 	killAllStarted();
 	for (const cleanup of cleanups.splice(0)) Promise.resolve().then(cleanup).catch(() => {}); // folders go synchronously
 	record('editor test runner', false, 0, `${why}; every process it started was killed`);

@@ -1,32 +1,33 @@
-'use strict';
 /*
  * What the editor test runs against: the emulator with its demo data set, a
  * real n8n 2.x (the e2e install) with this package installed as a community
  * package, its owner account, and Debian's Chromium driven by playwright-core.
- * Every process is registered with scripts/e2e/n8n.js's process registry, so
+ * Every process is registered with scripts/e2e/n8n's process registry, so
  * killAllStarted() stops them all by id.
  */
 
-const fs = require('node:fs');
-const os = require('node:os');
-const net = require('node:net');
-const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+import fs from 'node:fs';
+import os from 'node:os';
+import net from 'node:net';
+import path from 'node:path';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser } from 'playwright-core';
 
-const { REPO } = require('../e2e/install');
-const { createN8n, npmPack, trackProcess } = require('../e2e/n8n');
+import { REPO } from '../e2e/install';
+import { createN8n, npmPack, trackProcess } from '../e2e/n8n';
+import { spawnEmulator } from '../../emulator';
 
 const PICTURE_EMULATOR_PORT = 8080;
 const OWNER = { email: 'owner@ui.test', password: 'Ui-Passw0rd!' };
 
 /** The chromium on PATH, or null. */
-function findChromium() {
+function findChromium(): string | null {
 	const r = spawnSync('which', ['chromium'], { encoding: 'utf8' });
 	return r.status === 0 ? r.stdout.trim() : null;
 }
 
 /** Debian's Chromium, installed with apt-get when it is missing (CI runs as root). */
-function ensureChromium(log) {
+function ensureChromium(log: (message: string) => void): string {
 	const found = findChromium();
 	if (found) return found;
 	log('Chromium is missing: apt-get update && apt-get install -y chromium');
@@ -41,7 +42,7 @@ function ensureChromium(log) {
 }
 
 /** Whether a TCP port on 127.0.0.1 can be listened on now. */
-function portIsFree(port) {
+function portIsFree(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
 		const probe = net.createServer();
 		probe.once('error', () => resolve(false));
@@ -54,7 +55,6 @@ function portIsFree(port) {
  * picture stays the same from run to run) when that port is free, else on any free port.
  */
 async function startEmulator() {
-	const { spawnEmulator } = require(path.join(REPO, 'emulator'));
 	const port = (await portIsFree(PICTURE_EMULATOR_PORT)) ? PICTURE_EMULATOR_PORT : 0;
 	const emu = await spawnEmulator({ port, seed: 'demo' });
 	trackProcess(emu.process, 'emulator');
@@ -62,7 +62,7 @@ async function startEmulator() {
 }
 
 /** n8n 2.x with the packed package as a community package, started, with its owner signed in. */
-async function startN8n(cleanups) {
+async function startN8n(cleanups: (() => unknown)[]) {
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ui-pack-'));
 	cleanups.push(() => fs.rmSync(packDir, { recursive: true, force: true }));
 	const tgz = npmPack(REPO, packDir);
@@ -76,18 +76,17 @@ async function startN8n(cleanups) {
 }
 
 /** Chromium as a browser server (its process is ours to kill by id) and a client connected to it. */
-async function startBrowser(log) {
-	const { chromium } = require('playwright-core');
+async function startBrowser(log: (message: string) => void) {
 	const executablePath = ensureChromium(log);
 	const browserServer = await chromium.launchServer({ executablePath, headless: true, args: ['--no-sandbox'] });
-	const child = browserServer.process();
+	const child: ChildProcess = browserServer.process();
 	trackProcess(child, 'chromium', { group: true });
 	const browser = await chromium.connect(browserServer.wsEndpoint());
-	return { browser, browserServer, pid: child.pid };
+	return { browser, browserServer, pid: child.pid! };
 }
 
 /** A signed-in browser page on the editor, 1280x800, with the owner's auth cookie. */
-async function openEditorPage(browser, url, cookie) {
+async function openEditorPage(browser: Browser, url: string, cookie: string) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
 	const name = cookie.slice(0, cookie.indexOf('='));
 	const value = cookie.slice(cookie.indexOf('=') + 1);
@@ -96,4 +95,4 @@ async function openEditorPage(browser, url, cookie) {
 	return { context, page };
 }
 
-module.exports = { ensureChromium, startEmulator, startN8n, startBrowser, openEditorPage, OWNER };
+export { ensureChromium, startEmulator, startN8n, startBrowser, openEditorPage, OWNER };
