@@ -1,30 +1,21 @@
 // Bad input gets a specific message that names the field and the item, loses no other item,
 // and makes no API call that cannot succeed. The README's troubleshooting table lists these.
-import { startBackend, fastRetries, json } from './support/backend';
+import { useBackend, json } from './support/backend';
 
 const NODE = 'tencentChatOfficialAccount';
 const add = (subscriberAccounts: unknown, officialAccount = '@TOA#_in') => ({ resource: 'subscriber', operation: 'add', officialAccount, subscriberAccounts });
 const getAll = (more = {}) => ({ resource: 'subscriber', operation: 'getAll', officialAccount: '@TOA#_in', ...more });
 
-let backend;
-let restoreTimings;
-beforeAll(async () => {
-	backend = await startBackend();
-	restoreTimings = fastRetries();
-});
-afterAll(async () => {
-	restoreTimings();
-	await backend.close();
-});
+const backend = useBackend({ fast: true });
 beforeEach(() => {
-	backend.emu.setOptions({ intercept: null });
-	backend.emu.addOfficialAccount({ id: '@TOA#_in', subscribers: 300 });
-	backend.emu.clearRequests();
+	backend().emu.setOptions({ intercept: null });
+	backend().emu.addOfficialAccount({ id: '@TOA#_in', subscribers: 300 });
+	backend().emu.clearRequests();
 });
 
 /** Runs the bad item between two good ones under continueOnFail: the good ones must still succeed. */
 async function badItemAmongGood(parameters, badItem, goodItem) {
-	const { items, error } = await backend.run(NODE, parameters, [goodItem, badItem, goodItem], { continueOnFail: true });
+	const { items, error } = await backend().run(NODE, parameters, [goodItem, badItem, goodItem], { continueOnFail: true });
 	expect(error).toBeUndefined();
 	const byItem = (index: number) => items.filter((item) => item.pairedItem.item === index);
 	expect(byItem(0).length).toBeGreaterThan(0);
@@ -45,7 +36,7 @@ describe('parameters', () => {
 		const good = { account: '@TOA#_in', limit: 3 };
 		const error = await badItemAmongGood(parameters, badItem, good);
 		expect(error.error).toBe(message);
-		expect(backend.calls('get_subscriber_info')).toHaveLength(2);
+		expect(backend().calls('get_subscriber_info')).toHaveLength(2);
 	});
 
 	test.each([
@@ -61,7 +52,7 @@ describe('parameters', () => {
 	])('Add: %s', async (_name, ids, message) => {
 		const error = await badItemAmongGood(add('={{ $json.ids }}'), { ids }, { ids: 'good1' });
 		expect(error.error).toBe(message);
-		expect(backend.calls('add_subscriber').flatMap((c) => c.body.SubscriberList.map((s) => s.Subscriber_Account))).toEqual(['good1']);
+		expect(backend().calls('add_subscriber').flatMap((c) => c.body.SubscriberList.map((s) => s.Subscriber_Account))).toEqual(['good1']);
 	});
 
 	test('an empty official account on Add', async () => {
@@ -76,33 +67,33 @@ describe('parameters', () => {
 		['two commas in a row', 'a1,,a2'],
 		['Windows line ends', 'a1\r\na2\r\n'],
 	])('Add: typed text with %s skips the empty entries', async (_name, ids) => {
-		const { items, error } = await backend.run(NODE, add(ids));
+		const { items, error } = await backend().run(NODE, add(ids));
 		expect(error).toBeUndefined();
 		expect(json(items).map((r) => [r.subscriberAccount, r.result])).toEqual([['a1', 'added'], ['a2', 'added']]);
-		expect(backend.calls('add_subscriber').map((c) => c.body.SubscriberList.map((s) => s.Subscriber_Account))).toEqual([['a1', 'a2']]);
+		expect(backend().calls('add_subscriber').map((c) => c.body.SubscriberList.map((s) => s.Subscriber_Account))).toEqual([['a1', 'a2']]);
 	});
 
 	test('IDs that are numbers become strings', async () => {
-		const { items } = await backend.run(NODE, add('={{ $json.ids }}'), [{ ids: [1001, 1002] }, { ids: 1003 }]);
+		const { items } = await backend().run(NODE, add('={{ $json.ids }}'), [{ ids: [1001, 1002] }, { ids: 1003 }]);
 		expect(json(items).map((r) => [r.subscriberAccount, r.result])).toEqual([['1001', 'added'], ['1002', 'added'], ['1003', 'added']]);
-		expect(backend.calls('add_subscriber')[0].body.SubscriberList).toEqual([{ Subscriber_Account: '1001' }, { Subscriber_Account: '1002' }, { Subscriber_Account: '1003' }]);
+		expect(backend().calls('add_subscriber')[0].body.SubscriberList).toEqual([{ Subscriber_Account: '1001' }, { Subscriber_Account: '1002' }, { Subscriber_Account: '1003' }]);
 	});
 
 	test('more than 10,000 IDs in one item are fine, in batches of 100', async () => {
 		const ids = Array.from({ length: 10050 }, (_, index) => `bulk${index}`);
-		const { items, error } = await backend.run(NODE, add('={{ $json.ids }}'), [{ ids }]);
+		const { items, error } = await backend().run(NODE, add('={{ $json.ids }}'), [{ ids }]);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(10050);
 		expect(items.every((item) => item.json.result === 'added' && item.pairedItem.item === 0)).toBe(true);
-		expect(backend.calls('add_subscriber')).toHaveLength(101);
+		expect(backend().calls('add_subscriber')).toHaveLength(101);
 	});
 
 	test('without continueOnFail a bad item stops the node with itemIndex, before any call', async () => {
-		const { error } = await backend.run(NODE, add('={{ $json.ids }}'), [{ ids: 'ok' }, { ids: ['x', {}] }]);
+		const { error } = await backend().run(NODE, add('={{ $json.ids }}'), [{ ids: 'ok' }, { ids: ['x', {}] }]);
 		expect(error.constructor.name).toBe('NodeOperationError');
 		expect(error.message).toBe('Subscriber Accounts in item 1 has an object at position 2, not an ID');
 		expect(error.context.itemIndex).toBe(1);
-		expect(backend.calls('add_subscriber')).toHaveLength(0);
+		expect(backend().calls('add_subscriber')).toHaveLength(0);
 	});
 });
 
@@ -116,10 +107,10 @@ describe('credentials', () => {
 		['an unknown region', { region: 'mars' }, 'Tencent Cloud Chat API credential: The region "mars" is unknown. Choose one of: china, singapore, seoul, tokyo, frankfurt, siliconValley, jakarta, custom.'],
 		['an empty secret key', { secretKey: '  ' }, 'Tencent Cloud Chat API credential: The Secret Key is empty. Copy the key from the Tencent Cloud Chat console (Application Configuration > Basic Information).'],
 	])('%s', async (_name, override, message) => {
-		const { error } = await backend.harness.runNode({ type: NODE, parameters: getAll(), credentials: { ...backend.credentials, ...override } });
+		const { error } = await backend().harness.runNode({ type: NODE, parameters: getAll(), credentials: { ...backend().credentials, ...override } });
 		expect(error.message).toBe(message);
 		expect(error.description).toMatch(/^Fix the "\w+" field of the credential\.$/);
-		expect(backend.emu.requests()).toHaveLength(0);
+		expect(backend().emu.requests()).toHaveLength(0);
 	});
 });
 
@@ -134,30 +125,30 @@ describe('server answers', () => {
 		['JSON without ActionStatus', answer({ ErrorCode: 0, SubscriberList: [] }), 'Tencent Cloud Chat answered with JSON without an ActionStatus', 6],
 		['ErrorCode 0 with ActionStatus FAIL', answer({ ActionStatus: 'FAIL', ErrorCode: 0, ErrorInfo: 'unknown' }), 'Tencent reported a failure without an error code ("unknown")', 1],
 	])('Get Many: %s', async (_name, intercept, problem, calls) => {
-		backend.emu.setOptions({ intercept });
-		const { error } = await backend.run(NODE, getAll());
+		backend().emu.setOptions({ intercept });
+		const { error } = await backend().run(NODE, getAll());
 		expect(error.message).toBe(`Could not get subscribers of official account "@TOA#_in" (page 1): ${problem}`);
-		expect(backend.calls('get_subscriber_info')).toHaveLength(calls);
+		expect(backend().calls('get_subscriber_info')).toHaveLength(calls);
 	});
 
 	test('a subscriber entry without Subscriber_Account', async () => {
-		backend.emu.setOptions({ intercept: answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Next: '', SubscriberList: [{ Subscriber_Account: 'a' }, { SubscribeTime: 1 }] }) });
-		const { error } = await backend.run(NODE, getAll());
+		backend().emu.setOptions({ intercept: answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Next: '', SubscriberList: [{ Subscriber_Account: 'a' }, { SubscribeTime: 1 }] }) });
+		const { error } = await backend().run(NODE, getAll());
 		expect(error.message).toBe('Tencent returned a subscriber without Subscriber_Account on page 1 of subscribers of official account "@TOA#_in"');
 	});
 
 	test('a response 10 times larger than asked for', async () => {
 		const list = Array.from({ length: 2000 }, (_, index) => ({ Subscriber_Account: `u${index}` }));
-		backend.emu.setOptions({ intercept: answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Next: 'more', SubscriberList: list }) });
-		const { error } = await backend.run(NODE, getAll({ returnAll: true }));
+		backend().emu.setOptions({ intercept: answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Next: 'more', SubscriberList: list }) });
+		const { error } = await backend().run(NODE, getAll({ returnAll: true }));
 		expect(error.message).toBe('Tencent returned 2000 entries on page 1 of subscribers of official account "@TOA#_in", but at most 200 were asked for');
 	});
 
 	test('Result values outside 0, 1 and 2, and IDs missing from the answer, fail per ID', async () => {
-		backend.emu.setOptions({
+		backend().emu.setOptions({
 			intercept: answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', SubscriberList: [{ Subscriber_Account: 'a', Result: 1 }, { Subscriber_Account: 'b', Result: 7 }, { Subscriber_Account: 'c', Result: '1' }] }),
 		});
-		const { items } = await backend.run(NODE, add('a, b, c, d'));
+		const { items } = await backend().run(NODE, add('a, b, c, d'));
 		expect(json(items)).toEqual([
 			{ officialAccount: '@TOA#_in', subscriberAccount: 'a', result: 'added', resultCode: 1 },
 			{ officialAccount: '@TOA#_in', subscriberAccount: 'b', result: 'failed', resultCode: null, error: 'Tencent returned an unknown Result (7) for this ID' },
@@ -167,12 +158,12 @@ describe('server answers', () => {
 	});
 
 	test('an ID that contains an errno-like word keeps the real message', async () => {
-		const { error } = await backend.run(NODE, getAll({ officialAccount: '@TOA#_sleepermode' }));
+		const { error } = await backend().run(NODE, getAll({ officialAccount: '@TOA#_sleepermode' }));
 		expect(error.message).toBe('Could not get subscribers of official account "@TOA#_sleepermode" (page 1): the official account does not exist, or was terminated [Tencent error 130004]');
 	});
 
 	test('a closed port names the base URL', async () => {
-		const { error } = await backend.harness.runNode({ type: NODE, parameters: getAll(), credentials: { ...backend.credentials, baseUrl: 'http://127.0.0.1:9' } });
+		const { error } = await backend().harness.runNode({ type: NODE, parameters: getAll(), credentials: { ...backend().credentials, baseUrl: 'http://127.0.0.1:9' } });
 		expect(error.message).toBe('Could not get subscribers of official account "@TOA#_in" (page 1): could not reach Tencent Cloud Chat at http://127.0.0.1:9 (connection refused)');
 		expect(error.description).toMatch(/^Check the Region \(or Base URL\) in the credential/);
 	});
