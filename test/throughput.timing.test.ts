@@ -1,7 +1,7 @@
 // Throughput: call counts, the pacer's rate (on the emulator's arrival times), order and pairing when
 // batches finish out of order, cancel, one UserSig per run, and back-off on rate-limit answers.
 import { spawnEmulator } from '../emulator';
-import { APP, credentialsFor, startBackend, fastRetries, json, paired } from './support/backend';
+import { APP, credentialsFor, useBackend, fastRetries, json, paired } from './support/backend';
 import { densestSecond, ids } from './support/timing';
 
 const NODE = 'tencentChatOfficialAccount';
@@ -25,23 +25,19 @@ const itemsOf = (list: string[], perItem: number) =>
 		ids: list.slice(item * perItem, (item + 1) * perItem),
 	}));
 
-let backend;
-beforeAll(async () => {
-	backend = await startBackend();
-});
-afterAll(async () => backend.close());
+const backend = useBackend();
 beforeEach(() => {
-	backend.emu.setOptions({ latencyMs: 0, intercept: null });
-	backend.emu.clearRequests();
+	backend().emu.setOptions({ latencyMs: 0, intercept: null });
+	backend().emu.clearRequests();
 });
 
 describe('call counts and signing', () => {
 	test('12,000 IDs make 120 add calls of 100, with one UserSig for the run', async () => {
-		backend.emu.addOfficialAccount({ id: '@TOA#_count', subscribers: [] });
+		backend().emu.addOfficialAccount({ id: '@TOA#_count', subscribers: [] });
 		const wanted = ids(12000, 'cnt');
-		const { items, error } = await backend.run(NODE, add('@TOA#_count'), itemsOf(wanted, 1000));
+		const { items, error } = await backend().run(NODE, add('@TOA#_count'), itemsOf(wanted, 1000));
 		expect(error).toBeUndefined();
-		const calls = backend.calls('add_subscriber');
+		const calls = backend().calls('add_subscriber');
 		expect(calls).toHaveLength(120);
 		expect(calls.every((call) => call.body.SubscriberList.length === 100)).toBe(true);
 		expect(items).toHaveLength(12000);
@@ -53,22 +49,22 @@ describe('call counts and signing', () => {
 		expect(
 			paired(items).every((pairedItem, index) => pairedItem.item === Math.floor(index / 1000)),
 		).toBe(true);
-		expect(backend.emu.stats().distinctTicketIds).toBe(1);
+		expect(backend().emu.stats().distinctTicketIds).toBe(1);
 	});
 
 	test.each([1, 200, 201, 10001])(
 		'Return All over %i subscribers makes ceil(N / 200) calls, with one UserSig',
 		async (count) => {
 			const id = `@TOA#_all${count}`;
-			backend.emu.addOfficialAccount({ id, subscribers: count });
-			const { items, error } = await backend.run(NODE, returnAll(id));
+			backend().emu.addOfficialAccount({ id, subscribers: count });
+			const { items, error } = await backend().run(NODE, returnAll(id));
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(count);
 			expect(json(items).map((subscriber) => subscriber.Subscriber_Account)).toEqual(
-				backend.emu.getSubscribers(id),
+				backend().emu.getSubscribers(id),
 			);
-			expect(backend.calls('get_subscriber_info')).toHaveLength(Math.ceil(count / 200));
-			expect(backend.emu.stats().distinctTicketIds).toBe(1);
+			expect(backend().calls('get_subscriber_info')).toHaveLength(Math.ceil(count / 200));
+			expect(backend().emu.stats().distinctTicketIds).toBe(1);
 		},
 	);
 });
@@ -82,7 +78,7 @@ describe('pacing', () => {
 			await emu.addOfficialAccount({ id: '@TOA#_paced', subscribers: [] });
 			const wanted = ids(20000, 'pace'); // 200 calls: four seconds at 50 calls/s
 			const started = Date.now();
-			const { items, error } = await backend.harness.runNode({
+			const { items, error } = await backend().harness.runNode({
 				type: NODE,
 				parameters: add('@TOA#_paced', { options: { maxCallsPerSecond: 50 } }),
 				items: itemsOf(wanted, 500).map((json) => ({ json })),
@@ -105,11 +101,11 @@ describe('pacing', () => {
 	}, 20000);
 
 	test('results keep the input order and pairing when batches finish in another order', async () => {
-		backend.emu.addOfficialAccount({ id: '@TOA#_jitter', subscribers: ['old1', 'old2'] });
+		backend().emu.addOfficialAccount({ id: '@TOA#_jitter', subscribers: ['old1', 'old2'] });
 		const finished: string[] = [];
 		let seed = 12345;
 		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-		backend.emu.setOptions({
+		backend().emu.setOptions({
 			intercept: async ({ command, body }) => {
 				if (command !== 'add_subscriber') return null;
 				await delay(Math.floor(random() * 60));
@@ -130,10 +126,10 @@ describe('pacing', () => {
 			if (item % 7 === 3) list.push('jit000000', 'old1');
 			input.push({ ids: list });
 		}
-		const { items, error } = await backend.run(NODE, add('@TOA#_jitter'), input);
+		const { items, error } = await backend().run(NODE, add('@TOA#_jitter'), input);
 		expect(error).toBeUndefined();
 
-		const calls = backend.calls('add_subscriber');
+		const calls = backend().calls('add_subscriber');
 		const sent = calls.map((call) => call.body.SubscriberList[0].Subscriber_Account);
 		expect(calls.length).toBeGreaterThan(20);
 		expect(finished).not.toEqual(sent); // the batches did finish out of order
@@ -153,7 +149,7 @@ describe('pacing', () => {
 			})),
 		).toEqual(expected);
 		const unique = new Set(expected.map((entry) => entry.subscriberAccount));
-		expect(new Set(backend.emu.getSubscribers('@TOA#_jitter'))).toEqual(
+		expect(new Set(backend().emu.getSubscribers('@TOA#_jitter'))).toEqual(
 			new Set(['old2', ...unique]),
 		);
 	});
@@ -173,21 +169,21 @@ function expectCancelled(result) {
  * calls the server had received at the cancel and 500 ms after the run ended.
  */
 async function callsAroundCancel(command: string, parameters: object, items: object[]) {
-	backend.emu.setOptions({ latencyMs: 20 });
-	const running = backend.run(NODE, parameters, items, { cancelAfterMs: 300 });
+	backend().emu.setOptions({ latencyMs: 20 });
+	const running = backend().run(NODE, parameters, items, { cancelAfterMs: 300 });
 	// Registered after the harness's own cancel timer of 300 ms, so it runs right after the cancel.
 	const atCancel = await new Promise<number>((resolve) =>
-		setTimeout(() => resolve(backend.calls(command).length), 300),
+		setTimeout(() => resolve(backend().calls(command).length), 300),
 	);
 	const { result } = await running;
 	expectCancelled(result);
 	await delay(500);
-	return { atCancel, later: backend.calls(command).length };
+	return { atCancel, later: backend().calls(command).length };
 }
 
 describe('cancel', () => {
 	test('a cancelled Return All makes no more calls (at most the one in flight)', async () => {
-		backend.emu.addOfficialAccount({ id: '@TOA#_cancel', subscribers: 200000 });
+		backend().emu.addOfficialAccount({ id: '@TOA#_cancel', subscribers: 200000 });
 		const { atCancel, later } = await callsAroundCancel('get_subscriber_info', returnAll('@TOA#_cancel'), [{}]);
 		expect(atCancel).toBeGreaterThan(3);
 		// The one call the node had sent before it saw the cancel may reach the server a moment later.
@@ -195,7 +191,7 @@ describe('cancel', () => {
 	});
 
 	test('a cancelled Add makes no more calls once the cancel settles', async () => {
-		backend.emu.addOfficialAccount({ id: '@TOA#_cancelAdd', subscribers: [] });
+		backend().emu.addOfficialAccount({ id: '@TOA#_cancelAdd', subscribers: [] });
 		const { atCancel, later } = await callsAroundCancel(
 			'add_subscriber',
 			add('@TOA#_cancelAdd', { options: { maxCallsPerSecond: 20 } }),
@@ -239,8 +235,8 @@ function expectAllAddedOnce(items, account: string, wanted: string[], perItem: n
 	expect(
 		paired(items).every((pairedItem, index) => pairedItem.item === Math.floor(index / perItem)),
 	).toBe(true);
-	expect(backend.emu.getSubscribers(account)).toHaveLength(wanted.length);
-	expect(new Set(backend.emu.getSubscribers(account))).toEqual(new Set(wanted));
+	expect(backend().emu.getSubscribers(account)).toHaveLength(wanted.length);
+	expect(new Set(backend().emu.getSubscribers(account))).toEqual(new Set(wanted));
 }
 
 /**
@@ -274,15 +270,15 @@ describe('rate-limit answers', () => {
 		const pauseMs = 100;
 		const restore = fastRetries({ rateLimitDelayMs: pauseMs, rateLimitPauseMs: pauseMs });
 		try {
-			backend.emu.addOfficialAccount({ id: '@TOA#_limited', subscribers: [] });
+			backend().emu.addOfficialAccount({ id: '@TOA#_limited', subscribers: [] });
 			const stretch = rateLimitedStretch();
-			backend.emu.setOptions({ intercept: stretch.intercept });
+			backend().emu.setOptions({ intercept: stretch.intercept });
 			const wanted = ids(15000, 'lim');
-			const { items, error } = await backend.run(NODE, add('@TOA#_limited'), itemsOf(wanted, 500));
+			const { items, error } = await backend().run(NODE, add('@TOA#_limited'), itemsOf(wanted, 500));
 			expect(error).toBeUndefined();
 			expectAllAddedOnce(items, '@TOA#_limited', wanted, 500);
 
-			const calls = backend.calls('add_subscriber');
+			const calls = backend().calls('add_subscriber');
 			const limited = calls.filter((call) => call.errorCode === 60007);
 			expect(limited.length).toBeGreaterThan(0);
 			// Each limited call was retried until it went through.

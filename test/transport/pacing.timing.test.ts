@@ -1,6 +1,6 @@
 // Max Calls Per Second is checked at run time and paces its own run only; the app's 200 calls/s is shared.
 import { spawnEmulator } from '../../emulator';
-import { APP, credentialsFor, startBackend } from '../support/backend';
+import { APP, credentialsFor, useBackend } from '../support/backend';
 import { densestSecond, ids } from '../support/timing';
 
 const NODE = 'tencentChatOfficialAccount';
@@ -12,12 +12,8 @@ const add = (officialAccount: string, maxCallsPerSecond: number | string) => ({
 	options: { maxCallsPerSecond },
 });
 
-let backend;
-beforeAll(async () => {
-	backend = await startBackend();
-});
-afterAll(async () => backend.close());
-beforeEach(() => backend.emu.clearRequests());
+const backend = useBackend();
+beforeEach(() => backend().emu.clearRequests());
 
 test.each([
 	['0', 0],
@@ -26,11 +22,11 @@ test.each([
 	['1000000000', 1e9],
 	['"text"', 'text'],
 ])('Max Calls Per Second %s from an expression is an error naming the field and the item', async (shown, value) => {
-	backend.emu.addOfficialAccount({ id: '@TOA#_rate', subscribers: 0 });
-	const { error } = await backend.run(NODE, add('@TOA#_rate', '={{ $json.rate }}'), [{ ids: ['u1'], rate: value }]);
+	backend().emu.addOfficialAccount({ id: '@TOA#_rate', subscribers: 0 });
+	const { error } = await backend().run(NODE, add('@TOA#_rate', '={{ $json.rate }}'), [{ ids: ['u1'], rate: value }]);
 	expect(error.message).toBe(`Max Calls Per Second must be a whole number from 1 to 200, but is ${shown} in item 0`);
 	expect(error.description).toBe("Set Max Calls Per Second to a whole number from 1 to 200, or remove the option to use Tencent's limit.");
-	expect(backend.emu.requests()).toHaveLength(0);
+	expect(backend().emu.requests()).toHaveLength(0);
 });
 
 test('a slow workflow does not slow a fast one on the same app, and the app stays under 200 calls/s', async () => {
@@ -40,7 +36,7 @@ test('a slow workflow does not slow a fast one on the same app, and the app stay
 		await emu.addOfficialAccount({ id: '@TOA#_slow', subscribers: 0 });
 		await emu.addOfficialAccount({ id: '@TOA#_fast', subscribers: 0 });
 		const run = (account: string, rate: number, list: string[]) =>
-			backend.harness.runNode({ type: NODE, parameters: add(account, rate), items: [{ json: { ids: list } }], credentials: credentialsFor(emu), timeoutMs: 0 });
+			backend().harness.runNode({ type: NODE, parameters: add(account, rate), items: [{ json: { ids: list } }], credentials: credentialsFor(emu), timeoutMs: 0 });
 		const [slowResult, fastResult] = await Promise.all([run('@TOA#_slow', 2, ids(600, 'slow')), run('@TOA#_fast', 200, ids(40_000, 'fast'))]);
 		expect(slowResult.error).toBeUndefined();
 		expect(fastResult.error).toBeUndefined();
