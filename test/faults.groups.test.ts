@@ -36,7 +36,7 @@ describe('hostile cursors', () => {
 	test.each([
 		['repeatNext', /Tencent sent the same cursor ".+" twice$/, 2],
 		['emptyPagesForever', /Tencent sent 5 empty pages in a row with a cursor to continue$/, 7],
-	])('a Community group that sends %s', async (hostile, reason, maxCalls) => {
+	] as const)('a Community group that sends %s', async (hostile, reason, maxCalls) => {
 		backend().emu.addGroup({ id: `@TGS#_${hostile}`, type: 'Community', members: 500, hostile });
 		const { error } = await backend().run(NODE, getAll(`@TGS#_${hostile}`));
 		expect(error.message).toMatch(new RegExp(`^Stopped paging members of group "@TGS#_${hostile}" after page \\d+: ${reason.source}`));

@@ -1,7 +1,7 @@
 // Throughput: call counts, the pacer's rate (on the emulator's arrival times), order and pairing when
 // batches finish out of order, cancel, one UserSig per run, and back-off on rate-limit answers.
 import { spawnEmulator } from '../emulator';
-import { APP, credentialsFor, useBackend, fastRetries, json, paired } from './support/backend';
+import { APP, useBackend, fastRetries, json, paired } from './support/backend';
 import { densestSecond, ids } from './support/timing';
 
 const NODE = 'tencentChatOfficialAccount';
@@ -82,7 +82,7 @@ describe('pacing', () => {
 				type: NODE,
 				parameters: add('@TOA#_paced', { options: { maxCallsPerSecond: 50 } }),
 				items: itemsOf(wanted, 500).map((json) => ({ json })),
-				credentials: credentialsFor(emu),
+				credentials: { ...backend().credentials, baseUrl: emu.url }, // the same app, on the spawned emulator
 			});
 			const elapsed = Date.now() - started;
 			expect(error).toBeUndefined();

@@ -51,7 +51,7 @@ async function messageTexts(emu, count: number): Promise<string[]> {
 
 /** The demo Public group's name, as the group picker lists it. */
 function publicGroupName(): string {
-	return DEMO.groups.find((g) => g.id === DEMO.publicGroupId).name;
+	return DEMO.groups.find((g) => g.id === DEMO.publicGroupId)!.name;
 }
 
 export { DEMO, subscriberIds, memberIds, messageTexts, publicGroupName };

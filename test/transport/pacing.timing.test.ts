@@ -1,6 +1,6 @@
 // Max Calls Per Second is checked at run time and paces its own run only; the app's 200 calls/s is shared.
 import { spawnEmulator } from '../../emulator';
-import { APP, credentialsFor, useBackend } from '../support/backend';
+import { APP, useBackend } from '../support/backend';
 import { densestSecond, ids } from '../support/timing';
 
 const NODE = 'tencentChatOfficialAccount';
@@ -35,8 +35,9 @@ test('a slow workflow does not slow a fast one on the same app, and the app stay
 	try {
 		await emu.addOfficialAccount({ id: '@TOA#_slow', subscribers: 0 });
 		await emu.addOfficialAccount({ id: '@TOA#_fast', subscribers: 0 });
+		// The backend's credential (the same app), pointed at the spawned emulator.
 		const run = (account: string, rate: number, list: string[]) =>
-			backend().harness.runNode({ type: NODE, parameters: add(account, rate), items: [{ json: { ids: list } }], credentials: credentialsFor(emu), timeoutMs: 0 });
+			backend().harness.runNode({ type: NODE, parameters: add(account, rate), items: [{ json: { ids: list } }], credentials: { ...backend().credentials, baseUrl: emu.url }, timeoutMs: 0 });
 		const [slowResult, fastResult] = await Promise.all([run('@TOA#_slow', 2, ids(600, 'slow')), run('@TOA#_fast', 200, ids(40_000, 'fast'))]);
 		expect(slowResult.error).toBeUndefined();
 		expect(fastResult.error).toBeUndefined();
