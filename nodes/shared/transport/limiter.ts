@@ -41,9 +41,10 @@ const MAX_STARTUP_MS = 150;
 const CATCH_UP_MS = 100;
 /**
  * After a rate-limit answer the pacer uses half its share of `rate` (never less than MIN_SHARE), and
- * regains it over time: quickly up to near the part of the overrun that got through, then slowly, a
- * little faster with every second without an overrun (others may have stopped), so several n8n processes
- * that share one app settle at their part of its quota instead of overrunning it again and again.
+ * regains it over time: quickly up to near the part of the overrun that got through, then slowly: hardly
+ * at all just after the cut, a little faster with every second without an overrun (others may have
+ * stopped). So several n8n processes that share one app settle at their part of its quota instead of
+ * overrunning it again and again, and one left alone is back at full speed within a few seconds.
  */
 const MIN_SHARE = 1 / 16;
 const DECREASE = 0.5;
@@ -140,10 +141,10 @@ export class CallPacer {
 			this.share = Math.min(this.fastUpTo, this.share + FAST_RECOVERY_PER_SECOND * quick);
 			seconds -= quick;
 		}
-		// Beyond: SLOW_RECOVERY_PER_SECOND × (1 + seconds since the cut), summed over the remaining seconds.
+		// Beyond: SLOW_RECOVERY_PER_SECOND × seconds since the cut, a second, summed over the remaining seconds.
 		const sinceCut = Math.max(0, now - this.cutAt) / 1000;
 		const before = Math.max(0, sinceCut - seconds);
-		const gained = SLOW_RECOVERY_PER_SECOND * (sinceCut - before + (sinceCut ** 2 - before ** 2) / 2);
+		const gained = (SLOW_RECOVERY_PER_SECOND * (sinceCut ** 2 - before ** 2)) / 2;
 		this.share = Math.min(1, this.share + gained);
 		return this.share;
 	}
