@@ -1,0 +1,27 @@
+const { CallPacer } = require('../../dist/nodes/shared/transport/limiter');
+
+test.each([0, 0.5, -5, 1e9, NaN, 201])('the pacer refuses a rate of %s calls per second', (rate) => {
+	expect(() => new CallPacer().acquire(rate)).toThrow(`A pacer takes a whole number of calls per second from 1 to 200, not ${rate}`);
+});
+
+test('calls at 20 per second leave evenly spaced, 50 ms apart', async () => {
+	const pacer = new CallPacer();
+	const times: number[] = [];
+	for (let call = 0; call < 6; call++) {
+		await pacer.acquire(20);
+		times.push(Date.now());
+	}
+	const gaps = times.slice(1).map((time, index) => time - times[index]);
+	// 50 ms apart on the schedule; a busy machine fires a timer a few ms late, never early by more.
+	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(40);
+});
+
+test('a cancelled wait returns at once', async () => {
+	const pacer = new CallPacer();
+	await pacer.acquire(1);
+	const controller = new AbortController();
+	const started = Date.now();
+	setTimeout(() => controller.abort(), 50);
+	await pacer.acquire(1, controller.signal);
+	expect(Date.now() - started).toBeLessThan(500);
+});
