@@ -21,7 +21,7 @@ export interface Subscriber {
 	[key: string]: unknown;
 }
 
-/** A group member with every field (https://trtc.io/document/34963). */
+/** A group member with every field, as get_group_member_info returns it. */
 export interface Member {
 	Member_Account: string;
 	Role: string;
