@@ -34,36 +34,36 @@ const workflow = (id: string, name: string, nodes: any[], connections: Record<st
 
 const to = (node: string) => [{ node, type: 'main', index: 0 }];
 
+/** One of n8n's own nodes, at [x, y] on the canvas. */
+const coreNode = (id: string, name: string, type: string, typeVersion: number, position: number[], parameters: Record<string, unknown>) => ({
+	id,
+	name,
+	type: `n8n-nodes-base.${type}`,
+	typeVersion,
+	position,
+	parameters,
+});
+
 /** Trigger (Subscriber Added, Split Accounts) -> HTTP Request that posts the items and the execution id, once. */
 export function recordingWorkflow(recorderUrl: string): Workflow {
 	const recordNode = {
-		id: 'record',
-		name: 'Record',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [240, 0],
-		executeOnce: true,
-		parameters: {
+		...coreNode('record', 'Record', 'httpRequest', 4.2, [240, 0], {
 			method: 'POST',
 			url: recorderUrl,
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: '={{ JSON.stringify({ executionId: $execution.id, items: $input.all().map((i) => i.json) }) }}',
 			options: {},
-		},
+		}),
+		executeOnce: true,
 	};
 	const nodes = [trigger(HOOK_AFTER, [AFTER], { splitAccounts: true }, 2), recordNode];
 	return workflow(TRIGGER_WORKFLOW_IDS[0], 'e2e trigger: subscriber added', nodes, { 'Tencent Chat Trigger': { main: [to('Record')] } });
 }
 
 /** A Set node that answers the Before event: ErrorCode 0 lets the subscriber in, 1 refuses. */
-const reply = (name: string, code: number, y: number) => ({
-	id: name.toLowerCase(),
-	name,
-	type: 'n8n-nodes-base.set',
-	typeVersion: 3.4,
-	position: [480, y],
-	parameters: {
+const reply = (name: string, code: number, y: number) =>
+	coreNode(name.toLowerCase(), name, 'set', 3.4, [480, y], {
 		assignments: {
 			assignments: [
 				{ id: 's', name: 'ActionStatus', value: 'OK', type: 'string' },
@@ -72,31 +72,18 @@ const reply = (name: string, code: number, y: number) => ({
 			],
 		},
 		options: {},
-	},
-});
+	});
 
-const blocked = {
-	id: 'if',
-	name: 'Blocked?',
-	type: 'n8n-nodes-base.if',
-	typeVersion: 2.2,
-	position: [240, 0],
-	parameters: {
-		conditions: {
-			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
-			conditions: [
-				{
-					id: 'blocked',
-					leftValue: "={{ $json.SubscribeAccountList.some((s) => s.Subscriber_Account.startsWith('blocked')) }}",
-					rightValue: '',
-					operator: { type: 'boolean', operation: 'true', singleValue: true },
-				},
-			],
-			combinator: 'and',
-		},
-		options: {},
-	},
+const blockedCondition = {
+	id: 'blocked',
+	leftValue: "={{ $json.SubscribeAccountList.some((s) => s.Subscriber_Account.startsWith('blocked')) }}",
+	rightValue: '',
+	operator: { type: 'boolean', operation: 'true', singleValue: true },
 };
+const blocked = coreNode('if', 'Blocked?', 'if', 2.2, [240, 0], {
+	conditions: { options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 }, conditions: [blockedCondition], combinator: 'and' },
+	options: {},
+});
 
 /** The subscriber-guard example's shape: Before Subscriber Added -> If blocked -> Set the refusal / the allow. */
 export function guardWorkflow(): Workflow {
