@@ -34,11 +34,12 @@ export interface ExpectedItems {
 	sorted?: boolean;
 }
 
-/** The calls matching `filter`, each picked, must equal `equals` (sorted first with `sorted`). */
+/** The calls matching `filter`: `count` of them, or each picked must equal `equals` (sorted first with `sorted`). */
 export interface ExpectedCalls {
 	filter: CallFilter;
-	pick: (call: Call) => unknown;
-	equals: Expected;
+	count?: number;
+	pick?: (call: Call) => unknown;
+	equals?: Expected;
 	sorted?: boolean;
 	what?: string;
 }

@@ -17,9 +17,12 @@ async function checkItems(res: RunResult, ctx: CaseContext, spec: ExpectedItems)
 }
 
 async function checkCalls(ctx: CaseContext, spec: ExpectedCalls): Promise<void> {
-	const got = ctx.calls(spec.filter).map(spec.pick);
-	const want = await expected(spec.equals, ctx);
+	const calls = ctx.calls(spec.filter);
 	const what = spec.what ?? `${spec.filter.command ?? 'all'} calls${spec.filter.id ? ` about ${spec.filter.id}` : ''}`;
+	if (spec.count !== undefined) assert.equal(calls.length, spec.count, what);
+	if (!spec.equals) return;
+	const got = calls.map(spec.pick ?? ((call) => call));
+	const want = await expected(spec.equals, ctx);
 	assert.deepEqual(sortedIf(got, spec.sorted), sortedIf(want, spec.sorted), what);
 }
 
