@@ -1,36 +1,32 @@
-'use strict';
 // `npm run demo`, for the examples that start on Tencent's callbacks (the Tencent Chat Trigger): the emulator posts
-// its real, signed callbacks to a stand-in for n8n's webhook server (test/support/triggerServer.js), which runs the
+// its real, signed callbacks to a stand-in for n8n's webhook server (test/support/triggerServer), which runs the
 // trigger's webhook and the rest of the workflow through n8n's engine. Subscribers are added through the emulator's
 // REST API, as another workflow or app would.
-const { randomInt } = require('node:crypto');
-const { signUserSig } = require('../emulator');
-const { startTriggerServer } = require('../test/support/triggerServer');
+import { startTriggerServer } from '../test/support/triggerServer';
+import { addSubscribers } from './e2e/restApi';
 
 const TOKEN = 'demo-console-callback-token';
 const TRIGGER = 'n8n-nodes-tencent-chat.tencentChatTrigger';
 
 // Who subscribes in each story; `blocked-...` users are refused by the subscriber-guard example.
-const ADDS = {
+const ADDS: Record<string, string[][]> = {
 	'new-subscriber-to-crm': [['alice', 'bob', 'user000001']],
 	'subscriber-guard': [['carol'], ['blocked-mallory', 'dave']],
 };
 
-const isTriggered = (workflow) => workflow.nodes.some((node) => node.type === TRIGGER);
+export const isTriggered = (workflow: any): boolean => workflow.nodes.some((node: any) => node.type === TRIGGER);
 
-async function addSubscribers(emu, demo, ids) {
-	const usersig = signUserSig({ sdkAppId: demo.sdkAppId, secretKey: demo.secretKey, identifier: demo.identifier });
-	const query = new URLSearchParams({ sdkappid: String(demo.sdkAppId), identifier: demo.identifier, usersig, random: String(randomInt(2 ** 32)), contenttype: 'json' });
-	const res = await fetch(`${emu.url}/v4/official_account_open_http_svc/add_subscriber?${query}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ Official_Account: demo.officialAccountId, SubscriberList: ids.map((id) => ({ Subscriber_Account: id })) }),
-	});
-	return (await res.json()).SubscriberList.map((s) => s.Result);
+export interface TriggerExample {
+	emu: any;
+	demo: any;
+	file: string;
+	workflow: any;
+	index: number;
+	total: number;
 }
 
 /** Runs one trigger example; prints what happened; resolves to true when every callback was answered 200. */
-async function demoTrigger({ emu, demo, file, workflow, index, total }) {
+export async function demoTrigger({ emu, demo, file, workflow, index, total }: TriggerExample): Promise<boolean> {
 	const credentials = {
 		'tencent-chat-demo': { sdkAppId: demo.sdkAppId, region: 'china', identifier: demo.identifier, secretKey: demo.secretKey, callbackToken: TOKEN },
 	};
@@ -42,7 +38,7 @@ async function demoTrigger({ emu, demo, file, workflow, index, total }) {
 		emu.clearCallbacks();
 		emu.setOptions({ callbackUrl: server.url, callbackToken: TOKEN });
 		for (const ids of ADDS[name] ?? [['alice']]) {
-			const results = await addSubscribers(emu, demo, ids);
+			const results = await addSubscribers(emu.url, demo, demo.officialAccountId, ids);
 			await emu.callbacksIdle();
 			console.log(`  Add        ${ids.join(', ')} -> Result ${results.join(', ')} (1 added, 2 already there, 0 refused)`);
 		}
@@ -55,11 +51,9 @@ async function demoTrigger({ emu, demo, file, workflow, index, total }) {
 				for (const item of call.result.items('CRM')) console.log(`    CRM      ${JSON.stringify(item.json)}`);
 			}
 		}
-		return server.calls.every((c) => c.status === 200);
+		return server.calls.every((c: any) => c.status === 200);
 	} finally {
 		emu.setOptions({ callbackUrl: null, callbackToken: null });
 		await server.close();
 	}
 }
-
-module.exports = { demoTrigger, isTriggered };

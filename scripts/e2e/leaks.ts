@@ -1,4 +1,3 @@
-'use strict';
 /*
  * Secret-leak scanner for what n8n prints and writes.
  *
@@ -17,18 +16,21 @@
  * Problems name the text and the kind of leak, never the secret itself.
  */
 
-const path = require('node:path');
-const zlib = require('node:zlib');
+import zlib from 'node:zlib';
+import { decodeUserSig, signUserSig } from '../../emulator';
 
-const { decodeUserSig, signUserSig } = require(path.join(__dirname, '..', '..', 'emulator'));
+export interface Text {
+	label: string;
+	text: string | undefined;
+}
 
 const LONG_RUN = /[A-Za-z0-9*_-]{100,}/g;
 const USERSIG_QUERY = /usersig=[^&\s"'<>\\]/i;
 const TICKET_FIELD = /"TLS\.(?:sig|identifier|sdkappid|time|expire)"/;
 
-function partialTicket(candidate) {
+function partialTicket(candidate: string): boolean {
 	const b64 = candidate.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=').replace(/=+(?=[^=])/g, '');
-	let text;
+	let text: string;
 	try {
 		text = zlib
 			.inflateSync(Buffer.from(b64, 'base64'), { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 16 })
@@ -40,20 +42,21 @@ function partialTicket(candidate) {
 }
 
 /** A UserSig inside one run of ticket characters: { offset, doc? } or null. */
-function ticketInRun(run) {
-	const starts = [0];
+export function ticketInRun(run: string): { offset: number; doc?: any } | null {
+	const starts: number[] = [0];
 	for (let i = run.indexOf('eJ', 1); i !== -1; i = run.indexOf('eJ', i + 1)) starts.push(i);
 	for (const offset of starts) {
 		const candidate = run.slice(offset);
-		const decoded = decodeUserSig(candidate);
+		const decoded: any = decodeUserSig(candidate); // { doc } or { code, info }
 		if (decoded.doc) return { offset, doc: decoded.doc };
 		if (partialTicket(candidate)) return { offset };
 	}
 	return null;
 }
 
-function createLeakScanner({ secrets }) {
-	const needles = [];
+/** A scanner for the given secrets; `stats` counts what it read. */
+export function createLeakScanner({ secrets }: { secrets: Record<string, string> }) {
+	const needles: { name: string; form: string }[] = [];
 	for (const [name, secret] of Object.entries(secrets)) {
 		if (!secret) continue;
 		const forms = new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')]);
@@ -61,8 +64,8 @@ function createLeakScanner({ secrets }) {
 	}
 	const stats = { texts: 0, bytes: 0, longRuns: 0 };
 
-	function scanText(label, text) {
-		const problems = [];
+	function scanText(label: string, text: string | undefined): string[] {
+		const problems: string[] = [];
 		if (typeof text !== 'string' || text.length === 0) return problems;
 		stats.texts++;
 		stats.bytes += text.length;
@@ -83,7 +86,7 @@ function createLeakScanner({ secrets }) {
 	}
 
 	/** texts: [{ label, text }] -> problems (strings). */
-	function scan(texts) {
+	function scan(texts: Text[]): string[] {
 		return texts.flatMap(({ label, text }) => scanText(label, text));
 	}
 
@@ -91,11 +94,11 @@ function createLeakScanner({ secrets }) {
 }
 
 /** Proves the scanner finds what it looks for (and nothing in clean text); throws otherwise. */
-function selfTest() {
+export function selfTest(): void {
 	const key = 'selftest-key-0123456789abcdef';
 	const sig = signUserSig({ sdkAppId: 1400000009, secretKey: key, identifier: 'administrator' });
 	const scanner = createLeakScanner({ secrets: { 'the self-test app': key } });
-	const must = {
+	const must: Record<string, string> = {
 		'a UserSig alone': `{"url":"x"} ${sig} end`,
 		'a UserSig glued to text': `Bearer_abc${sig}xyz`,
 		'a UserSig cut short': sig.slice(0, Math.max(100, Math.floor(sig.length * 0.7))),
@@ -118,4 +121,3 @@ function selfTest() {
 	if (ticketInRun(sig)?.doc?.['TLS.sdkappid'] !== 1400000009) throw new Error('leak scanner self-test: ticket not decoded');
 }
 
-module.exports = { createLeakScanner, selfTest, ticketInRun };

@@ -1,7 +1,7 @@
-'use strict';
 // The Official Account examples of issue 11 (weekly broadcast, CRM tier sync) through n8n's engine
 // with n8n's own nodes, against the emulator's `demo` data set.
-const { useDemoExamples, json, userId, demo } = require('./support/examples');
+import { useDemoExamples } from './support/demoExamples';
+import { TIER_ERROR, demo, json, tierWrites, userId } from './support/examples';
 
 const ACCOUNT = demo.officialAccountId;
 const ctx = useDemoExamples();
@@ -28,18 +28,18 @@ test('weekly broadcast: one send with this week\'s text, the newest message in t
 
 test('CRM tier sync: each follower gets tier:<tier> as Custom Data; the one who does not follow is an error item', async () => {
 	const result = await runExample('crm-tier-sync');
-	const tiers = ['bronze', 'silver', 'gold'];
 	const written = json(result.items('Write Tier'));
 	expect(written).toHaveLength(21);
-	expect(written.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => ({ officialAccount: ACCOUNT, subscriberAccount: userId(201 + i), customData: `tier:${tiers[(201 + i) % 3]}` })));
+	const expected = tierWrites(ACCOUNT);
+	expect(written.slice(0, 20)).toEqual(expected);
 	expect(written[20]).toEqual({
-		error: expect.stringMatching(/^Could not update subscriber "walk-in-customer" of official account "@TOA#_demo_news": .*\[Tencent error 6017\]$/),
+		error: expect.stringMatching(TIER_ERROR),
 		description: expect.any(String),
 		officialAccount: ACCOUNT,
 		subscriberAccount: 'walk-in-customer',
 	});
 	expect(calls('modify_subscriber_info')).toHaveLength(21);
 	const subscribers = account().subscribers;
-	for (let n = 201; n <= 220; n++) expect(subscribers.recordOf(userId(n)).CustomString).toBe(`tier:${tiers[n % 3]}`);
+	for (const write of expected) expect(subscribers.recordOf(write.subscriberAccount).CustomString).toBe(write.customData);
 	expect(subscribers.recordOf(userId(221)).CustomString).not.toMatch(/^tier:(bronze|silver|gold)$/);
 });

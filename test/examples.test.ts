@@ -1,18 +1,18 @@
-'use strict';
 // The workflows in examples/ -- the files users import and `npm run demo` runs --
 // through n8n's engine with n8n's own nodes (n8n-nodes-base, the Code node in an
 // in-process task runner), against the emulator's `demo` data set. Each test
 // starts from the fresh data set and asserts exact results and API calls.
-const fs = require('node:fs');
-const { CORE_NODES } = require('./harness');
-const path = require('node:path');
-const { datasets } = require('../emulator');
-const { useDemoExamples, example, json, userId, demo, EXAMPLES_DIR } = require('./support/examples');
+import fs from 'node:fs';
+import path from 'node:path';
+import { CORE_NODES } from './harness';
+import { useDemoExamples } from './support/demoExamples';
+import {
+	EXAMPLES_DIR, archiveRows, archiveSeqs, crmSyncChanges, demo, demoSubscribers, example, json, range, rosterMembers, rosterRows, subscriberResults, subscriberRows, userId,
+} from './support/examples';
 
 const CREDENTIAL = { id: 'tencent-chat-demo', name: 'Tencent Cloud Chat API' };
 const ACCOUNT = demo.officialAccountId; // @TOA#_demo_news: 3,000 subscribers, user000001..user003000
 const COMMUNITY = demo.communityGroupId; // 1,234 members, custom fields Level and Team
-const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 const ctx = useDemoExamples();
 const { runExample, calls, commands } = ctx;
@@ -26,7 +26,7 @@ test('every example is importable as is: known node types, the demo credential, 
 	for (const file of files) {
 		const workflow = example(path.basename(file, '.json'));
 		expect(workflow.name).toMatch(/^Tencent Chat: /);
-		const names = workflow.nodes.map((node) => node.name);
+		const names = workflow.nodes.map((node: any) => node.name);
 		expect(new Set(names).size).toBe(names.length);
 		for (const node of workflow.nodes) {
 			const [pkg, type] = node.type.split('.');
@@ -35,14 +35,14 @@ test('every example is importable as is: known node types, the demo credential, 
 			expect(() => ctx.harness.nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
 			if (pkg === 'n8n-nodes-tencent-chat') expect(node.credentials).toEqual({ tencentCloudChatApi: CREDENTIAL });
 		}
-		for (const [from, { main }] of Object.entries(workflow.connections)) {
+		for (const [from, { main }] of Object.entries<any>(workflow.connections)) {
 			expect(names).toContain(from);
 			for (const target of main.flat()) expect(names).toContain(target.node);
 		}
 		// One Manual Trigger, so the editor's button and `n8n execute` can run it; or one Tencent Chat Trigger.
 		const starter = TRIGGERED.includes(file) ? 'n8n-nodes-tencent-chat.tencentChatTrigger' : 'n8n-nodes-base.manualTrigger';
-		expect(workflow.nodes.filter((node) => node.type === starter)).toHaveLength(1);
-		if (TRIGGERED.includes(file)) expect(workflow.nodes.find((node) => node.type === starter).webhookId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(workflow.nodes.filter((node: any) => node.type === starter)).toHaveLength(1);
+		if (TRIGGERED.includes(file)) expect(workflow.nodes.find((node: any) => node.type === starter).webhookId).toMatch(/^[0-9a-f-]{36}$/);
 	}
 });
 
@@ -59,12 +59,11 @@ test('CRM sync: the subscribers become exactly the CRM contacts, in batches of 1
 	// The emulator's final subscriber set is the CRM's contact list.
 	expect([...ctx.emu.getSubscribers(ACCOUNT)].sort()).toEqual([...contacts].sort());
 
-	expect(json(result.items('Add Subscribers'))).toEqual(
-		range(3001, 3150).map((n) => ({ officialAccount: ACCOUNT, subscriberAccount: userId(n), result: 'added', resultCode: 1 })),
-	);
-	expect(json(result.items('Remove Subscribers'))).toEqual(
-		range(1, 100).map((n) => ({ officialAccount: ACCOUNT, subscriberAccount: userId(n), result: 'removed', resultCode: 1 })),
-	);
+	const { toAdd, toRemove } = crmSyncChanges(demoSubscribers().map((subscriber) => subscriber.Subscriber_Account), contacts);
+	expect(toAdd).toEqual(range(3001, 3150).map(userId));
+	expect(toRemove).toEqual(range(1, 100).map(userId));
+	expect(json(result.items('Add Subscribers'))).toEqual(subscriberResults(ACCOUNT, toAdd, 'added'));
+	expect(json(result.items('Remove Subscribers'))).toEqual(subscriberResults(ACCOUNT, toRemove, 'removed'));
 
 	// Calls: 15 pages of 200 over Next, then 2 add batches (100 + 50) and 1 delete batch (100).
 	expect(commands()).toEqual(['add_subscriber', 'delete_subscriber', 'get_subscriber_info']);
@@ -76,10 +75,10 @@ test('CRM sync: the subscribers become exactly the CRM contacts, in batches of 1
 	const adds = calls('add_subscriber').map((call) => call.body.SubscriberList);
 	expect(adds.map((batch) => batch.length)).toEqual([100, 50]);
 	expect(adds.flat().every((entry) => Object.keys(entry).join() === 'Subscriber_Account')).toBe(true); // [{ Subscriber_Account }]
-	expect(adds.flat().map((entry) => entry.Subscriber_Account)).toEqual(range(3001, 3150).map(userId));
+	expect(adds.flat().map((entry) => entry.Subscriber_Account)).toEqual(toAdd);
 	const deletes = calls('delete_subscriber').map((call) => call.body.SubscriberToDel_Account);
 	expect(deletes.map((batch) => batch.length)).toEqual([100]);
-	expect(deletes.flat()).toEqual(range(1, 100).map(userId)); // plain IDs
+	expect(deletes.flat()).toEqual(toRemove); // plain IDs
 	expect(ctx.emu.requests().every((request) => request.status === 200 && !request.errorCode)).toBe(true);
 });
 
@@ -87,18 +86,7 @@ test('subscriber export: one row per subscriber, in Tencent order, from 15 pages
 	const result = await runExample('subscriber-export');
 	const rows = json(result.items('Subscriber Rows'));
 	expect(rows).toHaveLength(3000);
-	const seed = datasets.seedFromString(ACCOUNT);
-	expect(rows).toEqual(
-		range(0, 2999).map((index) => {
-			const subscriber = datasets.generatedSubscriber(seed, 'user', index);
-			return {
-				userId: subscriber.Subscriber_Account,
-				subscribedAt: new Date(subscriber.SubscribeTime * 1000).toISOString(),
-				notifications: subscriber.MsgFlag,
-				customString: subscriber.CustomString,
-			};
-		}),
-	);
+	expect(rows).toEqual(subscriberRows(demoSubscribers(ACCOUNT)));
 	expect(rows[0]).toMatchObject({ userId: 'user000001', subscribedAt: expect.stringMatching(/^2023-11-01T/) });
 	expect(new Set(rows.map((row) => row.notifications))).toEqual(new Set(['AcceptAndNotify', 'AcceptNotNotify', 'Discard']));
 	expect(rows.some((row) => row.customString.startsWith('tier:'))).toBe(true);
@@ -112,28 +100,12 @@ test('group roster: 1,234 Community members over Next in 13 calls, custom fields
 	const expected = ctx.emu.getMembers(COMMUNITY, { full: true });
 	expect(expected).toHaveLength(1234);
 	// Fields asked for: Role, NameCard, JoinTime (Member_Account always); custom fields flattened.
-	expect(members).toEqual(
-		expected.map((source) => ({
-			Member_Account: source.Member_Account,
-			Role: source.Role,
-			NameCard: source.NameCard,
-			JoinTime: source.JoinTime,
-			customFields: Object.fromEntries(source.AppMemberDefinedData.map(({ Key, Value }) => [Key, Value])),
-		})),
-	);
+	expect(members).toEqual(rosterMembers(expected));
 	expect(Object.keys(members[0].customFields)).toEqual(['Level', 'Team']);
 
 	const rows = json(result.items('Roster Rows'));
 	expect(rows).toHaveLength(1234);
-	expect(rows).toEqual(
-		members.map((member) => ({
-			member: member.Member_Account,
-			role: member.Role,
-			joinedAt: new Date(member.JoinTime * 1000).toISOString().slice(0, 10),
-			level: member.customFields.Level,
-			team: member.customFields.Team,
-		})),
-	);
+	expect(rows).toEqual(rosterRows(expected));
 	expect(rows[0]).toMatchObject({ member: 'member000001', role: 'Owner' });
 	expect(rows.every((row) => row.level !== '' && row.team !== '')).toBe(true);
 
@@ -148,30 +120,15 @@ test('group roster: 1,234 Community members over Next in 13 calls, custom fields
 
 test('message archive: every message with text, newest first, without holes and recalled ones', async () => {
 	const result = await runExample('message-archive');
-	const { count, holes, recalled } = demo.officialAccounts[0].messages;
-	const left = range(1, count)
-		.filter((seq) => !holes.includes(seq) && !recalled.includes(seq))
-		.reverse();
+	const left = archiveSeqs(ACCOUNT);
 	expect(left).toHaveLength(228);
 
 	const messages = json(result.items('Get Message History'));
 	expect(messages.map((message) => message.MsgSeq)).toEqual(left);
 	expect(result.run.data.resultData.runData['Has Text?'][0].data.main.map((output) => output.length)).toEqual([228, 0]);
 
-	const seed = datasets.seedFromString(ACCOUNT);
 	const rows = json(result.items('Archive Rows'));
-	expect(rows).toEqual(
-		left.map((seq) => {
-			const time = datasets.messageTime(seed, seq);
-			const texts = datasets.generatedMessageBody(seed, seq).filter((element) => element.MsgType === 'TIMTextElem');
-			return {
-				seq,
-				msgKey: datasets.msgKey(seq, time),
-				sentAt: new Date(time * 1000).toISOString(),
-				text: texts.map((element) => element.MsgContent.Text).join('\n'),
-			};
-		}),
-	);
+	expect(rows).toEqual(archiveRows(ACCOUNT));
 	expect(rows[0]).toMatchObject({ seq: 240, text: expect.stringMatching(/^News #240: update \d+$/) });
 
 	expect(commands()).toEqual(['official_account_msg_get_simple']);

@@ -1,20 +1,21 @@
-'use strict';
 // Group Members cases: a member's moderation round trip in one workflow (Add -> Get Role -> Update role ->
 // Mute -> Get Muted -> Unmute -> Remove) with the final state at the emulator, and the group picker through
 // the REST endpoint the editor's resource locator uses.
-const assert = require('node:assert/strict');
-const { GM, CRED, chain, outputItems, expectSuccess } = require('../workflows');
+import assert from 'node:assert/strict';
+import { CRED, GM, chain, outputItems } from '../workflows';
+import type { RestClient } from '../n8n';
+import type { E2eCase } from './types';
 
 const GROUP = '@TGS#e2eonboard';
 const GROUP_NAME = 'E2E Onboarding';
 /** The group the emulator must hold for these cases (EMULATOR_OPTIONS.groups). */
-const GROUP_SPEC = { id: GROUP, type: 'Public', name: GROUP_NAME, members: [{ Member_Account: 'staff1', Role: 'Owner' }] };
+export const GROUP_SPEC = { id: GROUP, type: 'Public', name: GROUP_NAME, members: [{ Member_Account: 'staff1', Role: 'Owner' }] };
 const NEW = ['new1', 'new2', 'new3'];
 const byId = { __rl: true, mode: 'id', value: GROUP };
 const once = { executeOnce: true };
-const member = (name, parameters, settings = {}) => ({ name, type: GM, parameters: { resource: 'member', groupId: byId, ...parameters }, ...settings });
+const member = (name: string, parameters: Record<string, unknown>, settings = {}) => ({ name, type: GM, parameters: { resource: 'member', groupId: byId, ...parameters }, ...settings });
 
-const BATCH_CASES = [
+export const BATCH_CASES: E2eCase[] = [
 	{
 		name: 'Group Members: Add -> Get Role -> Update role -> Mute -> Get Muted -> Unmute -> Remove, final state at the emulator',
 		workflow: chain('e2eGmRound1', 'e2e group moderation round trip', [
@@ -26,22 +27,23 @@ const BATCH_CASES = [
 			member('Unmute', { operation: 'unmute', memberAccounts: '={{ $json.memberAccount }}' }),
 			member('Remove', { operation: 'remove', memberAccounts: NEW.join(',') }, once),
 		]),
+		items: [
+			{ node: 'Add', pick: (i) => [i.json.memberAccount, i.json.result], equals: NEW.map((id) => [id, 'added']) },
+			{ node: 'Get Role', equals: NEW.map((memberAccount) => ({ groupId: GROUP, memberAccount, role: 'Member' })) },
+			{ node: 'Promote', pick: (i) => i.json.role, equals: ['Admin'] },
+			{ node: 'Get Muted', pick: (i) => i.json.memberAccount, equals: ['new2'] },
+			{ node: 'Unmute', equals: [{ groupId: GROUP, memberAccount: 'new2', mutedUntil: null }] },
+			{ node: 'Remove', pick: (i) => [i.json.memberAccount, i.json.result], equals: NEW.map((id) => [id, 'removed']) },
+		],
+		calls: [
+			{ filter: { command: 'add_group_member', id: GROUP }, pick: (c) => c.body.MemberList.map((m: any) => m.Member_Account), equals: [NEW] },
+			{ filter: { command: 'get_role_in_group', id: GROUP }, count: 1, what: 'Get Role: one call for the three IDs' },
+			{ filter: { command: 'modify_group_member_info', id: GROUP }, pick: (c) => [c.body.Member_Account, c.body.Role], equals: [['new1', 'Admin']] },
+			{ filter: { command: 'forbid_send_msg', id: GROUP }, pick: (c) => [c.body.Members_Account, c.body.MuteTime], equals: [[['new2'], 600], [['new2'], 0]] },
+		],
 		async check(res, ctx) {
-			expectSuccess(res);
-			const out = (node) => outputItems(res.json, node).map((i) => i.json);
-			assert.deepEqual(out('Add').map((r) => [r.memberAccount, r.result]), NEW.map((id) => [id, 'added']));
-			assert.deepEqual(out('Get Role'), NEW.map((memberAccount) => ({ groupId: GROUP, memberAccount, role: 'Member' })));
-			assert.equal(out('Promote')[0].role, 'Admin');
-			const muted = out('Get Muted');
-			assert.deepEqual(muted.map((m) => m.memberAccount), ['new2']);
-			assert.ok(Date.parse(muted[0].mutedUntil) > Date.now() + 8 * 60_000, `muted until ${muted[0].mutedUntil}`);
-			assert.deepEqual(out('Unmute'), [{ groupId: GROUP, memberAccount: 'new2', mutedUntil: null }]);
-			assert.deepEqual(out('Remove').map((r) => [r.memberAccount, r.result]), NEW.map((id) => [id, 'removed']));
-			const calls = (command) => ctx.calls({ command, id: GROUP });
-			assert.deepEqual(calls('add_group_member').map((c) => c.body.MemberList.map((m) => m.Member_Account)), [NEW]);
-			assert.equal(calls('get_role_in_group').length, 1, 'Get Role: one call for the three IDs');
-			assert.deepEqual(calls('modify_group_member_info').map((c) => [c.body.Member_Account, c.body.Role]), [['new1', 'Admin']]);
-			assert.deepEqual(calls('forbid_send_msg').map((c) => [c.body.Members_Account, c.body.MuteTime]), [[['new2'], 600], [['new2'], 0]]);
+			const [muted] = outputItems(res.json, 'Get Muted').map((i) => i.json);
+			assert.ok(Date.parse(muted.mutedUntil) > Date.now() + 8 * 60_000, `muted until ${muted.mutedUntil}`);
 			assert.deepEqual(await ctx.emu.getMembers(GROUP), ['staff1'], 'only the owner is left');
 		},
 	},
@@ -51,7 +53,7 @@ const BATCH_CASES = [
  * The picker as the editor calls it: POST /rest/dynamic-node-parameters/resource-locator-results with
  * method searchGroups. A search for the group's name finds it as "name (ID)".
  */
-async function checkGroupPicker(rest) {
+export async function checkGroupPicker(rest: RestClient): Promise<any[]> {
 	const body = {
 		path: 'groupId',
 		nodeTypeAndVersion: { name: GM, version: 1 },
@@ -63,8 +65,6 @@ async function checkGroupPicker(rest) {
 	const answer = await rest.post('/rest/dynamic-node-parameters/resource-locator-results', body);
 	assert.equal(answer.status, 200, `picker: HTTP ${answer.status} ${answer.text}`);
 	const results = answer.json?.data?.results ?? [];
-	assert.deepEqual(results.map((r) => [r.name, r.value]), [[`${GROUP_NAME} (${GROUP})`, GROUP]], `picker results ${answer.text}`);
+	assert.deepEqual(results.map((r: any) => [r.name, r.value]), [[`${GROUP_NAME} (${GROUP})`, GROUP]], `picker results ${answer.text}`);
 	return results;
 }
-
-module.exports = { BATCH_CASES, GROUP_SPEC, checkGroupPicker };

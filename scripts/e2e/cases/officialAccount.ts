@@ -1,13 +1,13 @@
-'use strict';
 // Official Account cases for the batch run: an account's whole life, Create -> Send -> Message Get Many ->
-// Recall -> Delete, in one workflow, with what the emulator saw.
-const assert = require('node:assert/strict');
-const { OA, chain, outputItems, expectSuccess } = require('../workflows');
+// Recall -> Delete, in one workflow, with what the emulator saw (each call once).
+import assert from 'node:assert/strict';
+import { OA, chain, outputItems } from '../workflows';
+import type { E2eCase } from './types';
 
 const LIFE = '@TOA#_e2elife';
 const TEXT = 'Hello from the e2e suite';
 
-module.exports = [
+export const OFFICIAL_ACCOUNT_CASES: E2eCase[] = [
 	{
 		name: 'Official Account: Create -> Send -> Message Get Many -> Recall -> Delete, each call once',
 		workflow: chain('e2eOaLife1', 'e2e official account life', [
@@ -17,10 +17,19 @@ module.exports = [
 			{ name: 'Recall', type: OA, parameters: { resource: 'message', operation: 'recall', officialAccount: LIFE, messageKeys: '={{ $json.MsgKey }}' } },
 			{ name: 'Delete', type: OA, parameters: { resource: 'officialAccount', operation: 'delete', officialAccount: '={{ $json.officialAccount }}' } },
 		]),
-		async check(res, ctx) {
-			expectSuccess(res);
-			const [created] = outputItems(res.json, 'Create').map((i) => i.json);
-			assert.deepEqual(created, { officialAccount: LIFE, ownerAccount: 'owner1', name: 'E2E Life', customId: LIFE });
+		items: [
+			{ node: 'Create', equals: [{ officialAccount: LIFE, ownerAccount: 'owner1', name: 'E2E Life', customId: LIFE }] },
+			{ node: 'Delete', equals: [{ officialAccount: LIFE, deleted: true }] },
+		],
+		calls: [
+			...['send_official_account_msg', 'official_account_msg_get_simple', 'official_account_msg_recall', 'destroy_official_account'].map((command) => ({
+				filter: { command, id: LIFE },
+				count: 1,
+				what: `${command} calls`,
+			})),
+			{ filter: { command: 'send_official_account_msg', id: LIFE }, pick: (c) => c.body.MsgBody[0].MsgContent.Text, equals: [TEXT] },
+		],
+		check(res, ctx) {
 			const [sent] = outputItems(res.json, 'Send').map((i) => i.json);
 			assert.equal(sent.officialAccount, LIFE);
 			assert.match(sent.msgKey, /^\d+_1_\d+$/);
@@ -28,13 +37,8 @@ module.exports = [
 			assert.deepEqual(history.map((m) => m.MsgKey), [sent.msgKey], 'the sent message is the whole history');
 			assert.deepEqual(history[0].MsgBody, [{ MsgType: 'TIMTextElem', MsgContent: { Text: TEXT } }]);
 			assert.deepEqual(outputItems(res.json, 'Recall').map((i) => i.json), [{ officialAccount: LIFE, msgKey: sent.msgKey, result: 'recalled', resultCode: 0 }]);
-			assert.deepEqual(outputItems(res.json, 'Delete').map((i) => i.json), [{ officialAccount: LIFE, deleted: true }]);
 			const creates = ctx.calls({ command: 'create_official_account' }).filter((c) => c.body.OfficialAccountUserID === LIFE);
 			assert.equal(creates.length, 1, 'create_official_account calls');
-			for (const command of ['send_official_account_msg', 'official_account_msg_get_simple', 'official_account_msg_recall', 'destroy_official_account']) {
-				assert.equal(ctx.calls({ command, id: LIFE }).length, 1, `${command} calls`);
-			}
-			assert.equal(ctx.calls({ command: 'send_official_account_msg', id: LIFE })[0].body.MsgBody[0].MsgContent.Text, TEXT);
 		},
 	},
 ];
