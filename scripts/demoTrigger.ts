@@ -44,11 +44,11 @@ export async function demoTrigger({ emu, demo, file, workflow, index, total }: T
 		}
 		for (const [i, call] of server.calls.entries()) {
 			const entry = emu.callbackLog()[i];
-			const last = call.started ? call.result.run?.data.resultData.lastNodeExecuted : undefined;
+			const last = call.started ? call.result?.run?.data.resultData.lastNodeExecuted : undefined;
 			const ran = call.started ? `ran to "${last}"` : 'no execution (event not selected)';
 			console.log(`  Callback   ${entry?.command ?? '?'}: HTTP ${call.status} ${call.text} in ${entry?.ms ?? '?'} ms, ${ran}`);
 			if (call.started && last === 'CRM') {
-				for (const item of call.result.items('CRM')) console.log(`    CRM      ${JSON.stringify(item.json)}`);
+				for (const item of call.result?.items('CRM') ?? []) console.log(`    CRM      ${JSON.stringify(item.json)}`);
 			}
 		}
 		return server.calls.every((c: any) => c.status === 200);

@@ -1,6 +1,7 @@
 // What every version's run sets up: the emulator's accounts and groups, the credentials, the secrets to look for.
 import crypto from 'node:crypto';
 import { datasets } from '../../emulator';
+import type { StartOptions } from '../../emulator';
 import { APP, CRED, CRED_TYPE, credentialData } from './workflows';
 import type { CredentialRef } from './workflows';
 import { GROUP_SPEC } from './cases/groupMembers';
@@ -35,7 +36,7 @@ export const HOLES = [5, 30];
 export const RECALLED = [7, 44];
 export const BIG = 5000;
 
-export const EMULATOR_OPTIONS = {
+export const EMULATOR_OPTIONS: StartOptions = {
 	port: 0,
 	logBodies: true,
 	apps: [APP],

@@ -31,11 +31,18 @@ export interface Member {
 	[key: string]: unknown;
 }
 
+/** A demo official account's spec in the `demo` data set. */
+function demoAccount(account: string) {
+	const spec = demo.officialAccounts?.find((a) => a.id === account);
+	if (!spec) throw new Error(`the demo data set has no official account ${account}`);
+	return spec;
+}
+
 /** The subscribers of a demo official account as the data set generates them, in Tencent's order. */
 export function demoSubscribers(account: string = demo.officialAccountId): Subscriber[] {
-	const spec = demo.officialAccounts.find((a: any) => a.id === account);
 	const seed = datasets.seedFromString(account);
-	return range(0, spec.subscribers - 1).map((index) => datasets.generatedSubscriber(seed, 'user', index));
+	const count = Number(demoAccount(account).subscribers);
+	return range(0, count - 1).map((index) => ({ ...datasets.generatedSubscriber(seed, 'user', index) }));
 }
 
 /** subscriber-export: the "Subscriber Rows" of the given subscribers. */
@@ -87,7 +94,7 @@ export function rosterRows(members: Member[]) {
 
 /** message-archive: the sequence numbers Message Get Many returns, newest first, without holes and recalled ones. */
 export function archiveSeqs(account: string = demo.officialAccountId): number[] {
-	const { count, holes, recalled } = demo.officialAccounts.find((a: any) => a.id === account).messages;
+	const { count, holes, recalled } = demoAccount(account).messages as { count: number; holes: number[]; recalled: number[] };
 	return range(1, count)
 		.filter((seq) => !holes.includes(seq) && !recalled.includes(seq))
 		.reverse();

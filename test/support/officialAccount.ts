@@ -37,7 +37,7 @@ export function useBackend(emulatorOptions: Record<string, any> = {}): OfficialA
 		},
 		run: (parameters, items = [{}], options = {}) => ctx.backend.run(NODE, parameters, items, options),
 		calls: (command) => ctx.backend.calls(command),
-		account: (id) => ctx.state.findAccount(ctx.backend.credentials.sdkAppId, id),
+		account: (id) => ctx.state.findAccount(Number(ctx.backend.credentials.sdkAppId), id),
 		loseAnswer: (command, apply) =>
 			ctx.backend.emu.setOptions({
 				intercept: (request: { command: string; body: any; sdkAppId: number }) => {

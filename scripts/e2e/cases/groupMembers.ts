@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { CRED, GM, chain, outputItems } from '../workflows';
 import type { RestClient } from '../n8n';
 import type { E2eCase } from './types';
+import type { GroupSpec } from '../../../emulator';
 
 const GROUP = '@TGS#e2eonboard';
 const GROUP_NAME = 'E2E Onboarding';
 /** The group the emulator must hold for these cases (EMULATOR_OPTIONS.groups). */
-export const GROUP_SPEC = { id: GROUP, type: 'Public', name: GROUP_NAME, members: [{ Member_Account: 'staff1', Role: 'Owner' }] };
+export const GROUP_SPEC: GroupSpec = { id: GROUP, type: 'Public', name: GROUP_NAME, members: [{ Member_Account: 'staff1', Role: 'Owner' }] };
 const NEW = ['new1', 'new2', 'new3'];
 const byId = { __rl: true, mode: 'id', value: GROUP };
 const once = { executeOnce: true };

@@ -28,7 +28,7 @@ describe('a 20,000-group app', () => {
 		expect(named[0].ResponseFilter).toEqual({ GroupBaseInfoFilter: ['Name'] });
 		// The names are Tencent's: the same as get_group_info gives for the ID.
 		const info = await backend.emu.state!.findGroup(APP.sdkAppId, '@TGS#_GEN000002');
-		expect(page.results[1].name).toBe(`${info.name} (@TGS#_GEN000002)`);
+		expect(page.results[1].name).toBe(`${info?.name} (@TGS#_GEN000002)`);
 	});
 
 	test('the token pages on, one list call a second, never rate-limited', async () => {

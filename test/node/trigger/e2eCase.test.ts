@@ -2,7 +2,7 @@
 // whose production webhooks go through the harness: it proves the module's workflows, calls and checks fit together
 // before the real e2e suite runs it in n8n 1.x and 2.x. The load check runs small here (50 at 25 a second).
 import { spawnEmulator } from '../../../emulator';
-import runTriggerCases from '../../../scripts/e2e/cases/trigger';
+import { runTriggerCases } from '../../../scripts/e2e/cases/trigger';
 import { createFakeN8n } from '../../support/fakeN8n';
 import { APP } from '../../support/backend';
 
