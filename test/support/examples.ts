@@ -124,3 +124,37 @@ export function tierWrites(account: string = demo.officialAccountId) {
 
 /** crm-tier-sync: the error item of the contact who does not follow the account. */
 export const TIER_ERROR = /^Could not update subscriber "walk-in-customer" of official account "@TOA#_demo_news": .*\[Tencent error 6017\]$/;
+
+/** A customer the group-onboarding example's Code node makes. */
+export interface Customer {
+	userId: string;
+	name: string;
+	company: string;
+}
+
+const byMemberAccount = (a: { Member_Account: string }, b: { Member_Account: string }) => a.Member_Account.localeCompare(b.Member_Account);
+
+/** group-onboarding: one add_group_member call for every customer, then a name card per customer (in any order: sorted). */
+export function onboardingCalls(group: string, customers: Customer[]) {
+	return {
+		add: [{ GroupId: group, MemberList: customers.map((c) => ({ Member_Account: c.userId })), Silence: 1 }],
+		updates: customers.map((c) => ({ GroupId: group, Member_Account: c.userId, NameCard: `${c.name} (${c.company})` })).sort(byMemberAccount),
+	};
+}
+
+/** group-onboarding: the two customers already in the community group, the last two of the Add's 42 results. */
+export const onboardingAlreadyMembers = (group: string = demo.communityGroupId) =>
+	['member000002', 'member000003'].map((memberAccount) => ({ groupId: group, memberAccount, result: 'alreadyMember', resultCode: 2 }));
+
+/** Sorts update_group_member_info bodies as onboardingCalls does. */
+export const sortedByMember = <T extends { Member_Account: string }>(bodies: T[]): T[] => [...bodies].sort(byMemberAccount);
+
+/** weekly-broadcast: the send's body for this week's text (its Random aside, made once per item). */
+export const broadcastBody = (account: string, text: string) => ({
+	Official_Account: account,
+	MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+	OfflinePushInfo: { PushFlag: 0, Title: 'This week at the store', Desc: text },
+});
+
+/** weekly-broadcast: the text of "This Week's Message". */
+export const BROADCAST_TEXT = /^Week \d{1,2} at the store: 20% off all umbrellas until Sunday\./;

@@ -6,8 +6,10 @@ import { DEMO } from '../config';
 import { assertSubscriberPaging, batchSizes, ceilDiv, outputItems, sortDesc } from '../workflows';
 import type { Workflow } from '../workflows';
 import {
-	TIER_ERROR, archiveRows, archiveSeqs, crmSyncChanges, demoSubscribers, rosterMembers, rosterRows, subscriberResults, subscriberRows, tierWrites,
+	BROADCAST_TEXT, TIER_ERROR, archiveRows, archiveSeqs, broadcastBody, crmSyncChanges, demoSubscribers, onboardingAlreadyMembers, onboardingCalls,
+	rosterMembers, rosterRows, sortedByMember, subscriberResults, subscriberRows, tierWrites,
 } from '../../../test/support/examples';
+import type { Customer } from '../../../test/support/examples';
 import type { E2eCase, Emulator } from './types';
 
 /** An example's expectations: an E2eCase without its name and workflow (those come from the file). */
@@ -158,11 +160,49 @@ const crmTierSync: ExampleCase = {
 	},
 };
 
-/** By example file name (without .json); an example without an entry gets "runs without error". */
+const groupOnboarding: ExampleCase = {
+	what: 'group onboarding: the CRM customers added in one call, 2 already members, each with its name card',
+	check(res, ctx) {
+		const group = DEMO.communityGroupId;
+		const customers: Customer[] = outputItems(res.json, 'CRM Customers').map((i) => i.json);
+		assert.equal(customers.length, 42, 'CRM Customers: items');
+		const expected = onboardingCalls(group, customers);
+		assert.deepEqual(ctx.calls({ command: 'add_group_member', id: group, app: DEMO.sdkAppId }).map((c) => c.body), expected.add, 'add_group_member calls');
+		const added = outputItems(res.json, 'Add to Community Group').map((i) => i.json);
+		assert.equal(added.filter((a) => a.result === 'added').length, 40, 'Add: added');
+		assert.deepEqual(added.slice(40), onboardingAlreadyMembers(group), 'Add: already members');
+		// Update runs items concurrently: the calls may arrive in any order.
+		const updates = ctx.calls({ command: 'modify_group_member_info', id: group, app: DEMO.sdkAppId }).map((c) => c.body);
+		assert.deepEqual(sortedByMember(updates), expected.updates, 'modify_group_member_info calls');
+		return `${added.length} customers: 1 add call, ${updates.length} name cards`;
+	},
+};
+
+const weeklyBroadcast: ExampleCase = {
+	what: "weekly broadcast: one send with this week's text, its message key in the output",
+	check(res, ctx) {
+		const account = DEMO.officialAccountId;
+		const [text] = outputItems(res.json, "This Week's Message").map((i) => i.json.text);
+		assert.match(text, BROADCAST_TEXT);
+		const sends = ctx.calls({ command: 'send_official_account_msg', id: account, app: DEMO.sdkAppId });
+		assert.equal(sends.length, 1, 'one send');
+		const { Random, ...body } = sends[0].body;
+		assert.ok(Number.isInteger(Random), 'Random: a whole number');
+		assert.deepEqual(body, broadcastBody(account, text), 'send_official_account_msg body');
+		const [sent] = outputItems(res.json, 'Send Broadcast').map((i) => i.json);
+		assert.equal(sent.officialAccount, account);
+		assert.match(String(sent.msgKey), /\S/, 'Send Broadcast: msgKey');
+		return `sent "${text.slice(0, 30)}…" as ${sent.msgKey}`;
+	},
+};
+
+/** By example file name (without .json); the trigger examples run in the trigger cases. */
 export const EXAMPLE_CASES: Record<string, ExampleCase> = {
 	'crm-sync': crmSync,
 	'subscriber-export': subscriberExport,
 	'group-roster': groupRoster,
 	'message-archive': messageArchive,
 	'crm-tier-sync': crmTierSync,
+	'group-onboarding': groupOnboarding,
+	'weekly-broadcast': weeklyBroadcast,
 };
