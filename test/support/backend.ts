@@ -38,7 +38,7 @@ export interface Backend {
 	close(): Promise<void>;
 }
 
-export function credentialsFor(emu: Emulator, overrides: Partial<ChatCredentials> = {}): ChatCredentials {
+export function credentialsFor(emu: Pick<Emulator, 'url'>, overrides: Partial<ChatCredentials> = {}): ChatCredentials {
 	return { sdkAppId: APP.sdkAppId, region: 'custom', baseUrl: emu.url, identifier: 'administrator', secretKey: APP.secretKey, ...overrides };
 }
 
