@@ -78,6 +78,9 @@ export function outputItems(run: any, nodeName: string, index = 0): any[] {
 	return task.data?.main?.[index] ?? [];
 }
 
+/** The JSON of a node's output items in a run. */
+export const outputJson = (run: any, nodeName: string, index = 0): any[] => outputItems(run, nodeName, index).map((item) => item.json);
+
 export const seqsFrom = (top: number, bottom: number, skip: number[] = []): number[] =>
 	Array.from({ length: top - bottom + 1 }, (_, i) => top - i).filter((seq) => !skip.includes(seq));
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
 import { DEMO } from '../config';
-import { assertSubscriberPaging, batchSizes, ceilDiv, outputItems, sortDesc } from '../workflows';
+import { assertSubscriberPaging, batchSizes, ceilDiv, outputItems, outputJson, sortDesc } from '../workflows';
 import type { Workflow } from '../workflows';
 import {
 	BROADCAST_TEXT, TIER_ERROR, archiveRows, archiveSeqs, broadcastBody, crmSyncChanges, demoSubscribers, onboardingAlreadyMembers, onboardingCalls,
@@ -37,7 +37,7 @@ const subscribersBefore = (node: string) => async (emu: Emulator, wf: Workflow) 
 
 /** The CRM contacts: the Code node's own logic, run here, and what n8n's Code node made. */
 function crmContacts(res: any, wf: Workflow): string[] {
-	const produced = outputItems(res.json, 'CRM Contacts').map((i) => i.json);
+	const produced = outputJson(res.json, 'CRM Contacts');
 	let expected: any[];
 	try {
 		expected = runCodeNodeAlone(nodeOf(wf, 'CRM Contacts')).map((i) => i.json);
@@ -73,8 +73,8 @@ const crmSync: ExampleCase = {
 		assert.deepEqual(sortDesc(dels.map((batch) => batch.length)), batchSizes(toRemove.length), 'delete_subscriber batch sizes');
 		assert.deepEqual(adds.flat().sort(), [...toAdd].sort(), 'added IDs (each once)');
 		assert.deepEqual(dels.flat().sort(), [...toRemove].sort(), 'removed IDs (each once)');
-		assert.deepEqual(outputItems(res.json, 'Add Subscribers').map((i) => i.json), subscriberResults(account, toAdd, 'added'));
-		assert.deepEqual(outputItems(res.json, 'Remove Subscribers').map((i) => i.json), subscriberResults(account, toRemove, 'removed'));
+		assert.deepEqual(outputJson(res.json, 'Add Subscribers'), subscriberResults(account, toAdd, 'added'));
+		assert.deepEqual(outputJson(res.json, 'Remove Subscribers'), subscriberResults(account, toRemove, 'removed'));
 		assert.equal(ctx.calls({ app }).length, adds.length + dels.length + pages, 'no other calls');
 		// The final subscriber set is exactly the CRM contacts.
 		const final = await ctx.emu.getSubscribers(account);
@@ -136,7 +136,7 @@ const messageArchive: ExampleCase = {
 		const spec = DEMO.officialAccounts.find((a: any) => a.id === account);
 		assert.ok(spec, `${account} is not in the demo data set`);
 		const { count, recalled } = spec.messages;
-		const rows = outputItems(res.json, 'Archive Rows').map((i) => i.json);
+		const rows = outputJson(res.json, 'Archive Rows');
 		assert.ok(rows.length > 0 && rows.every((r) => typeof r.text === 'string' && r.text !== ''), 'every row has text');
 		const calls = ctx.calls({ command: 'official_account_msg_get_simple', id: account, app: DEMO.sdkAppId });
 		assert.equal(calls.length, ceilDiv(count - recalled.length, 20), 'calls (20 a page, recalled ones skipped by the server)');
@@ -149,7 +149,7 @@ const crmTierSync: ExampleCase = {
 	before: (emu, wf) => ({ account: nodeOf(wf, 'Write Tier').parameters.officialAccount }),
 	check(res, ctx) {
 		const { account } = ctx.before;
-		const written = outputItems(res.json, 'Write Tier').map((i) => i.json);
+		const written = outputJson(res.json, 'Write Tier');
 		assert.deepEqual(written.slice(0, 20), tierWrites(account), 'Write Tier: the followers');
 		assert.equal(written.length, 21, 'Write Tier: items');
 		assert.match(written[20].error, TIER_ERROR);
@@ -164,11 +164,11 @@ const groupOnboarding: ExampleCase = {
 	what: 'group onboarding: the CRM customers added in one call, 2 already members, each with its name card',
 	check(res, ctx) {
 		const group = DEMO.communityGroupId;
-		const customers: Customer[] = outputItems(res.json, 'CRM Customers').map((i) => i.json);
+		const customers: Customer[] = outputJson(res.json, 'CRM Customers');
 		assert.equal(customers.length, 42, 'CRM Customers: items');
 		const expected = onboardingCalls(group, customers);
 		assert.deepEqual(ctx.calls({ command: 'add_group_member', id: group, app: DEMO.sdkAppId }).map((c) => c.body), expected.add, 'add_group_member calls');
-		const added = outputItems(res.json, 'Add to Community Group').map((i) => i.json);
+		const added = outputJson(res.json, 'Add to Community Group');
 		assert.equal(added.filter((a) => a.result === 'added').length, 40, 'Add: added');
 		assert.deepEqual(added.slice(40), onboardingAlreadyMembers(group), 'Add: already members');
 		// Update runs items concurrently: the calls may arrive in any order.
@@ -182,14 +182,14 @@ const weeklyBroadcast: ExampleCase = {
 	what: "weekly broadcast: one send with this week's text, its message key in the output",
 	check(res, ctx) {
 		const account = DEMO.officialAccountId;
-		const [text] = outputItems(res.json, "This Week's Message").map((i) => i.json.text);
+		const [text] = outputJson(res.json, "This Week's Message").map((message) => message.text);
 		assert.match(text, BROADCAST_TEXT);
 		const sends = ctx.calls({ command: 'send_official_account_msg', id: account, app: DEMO.sdkAppId });
 		assert.equal(sends.length, 1, 'one send');
 		const { Random, ...body } = sends[0].body;
 		assert.ok(Number.isInteger(Random), 'Random: a whole number');
 		assert.deepEqual(body, broadcastBody(account, text), 'send_official_account_msg body');
-		const [sent] = outputItems(res.json, 'Send Broadcast').map((i) => i.json);
+		const [sent] = outputJson(res.json, 'Send Broadcast');
 		assert.equal(sent.officialAccount, account);
 		assert.match(String(sent.msgKey), /\S/, 'Send Broadcast: msgKey');
 		return `sent "${text.slice(0, 30)}…" as ${sent.msgKey}`;

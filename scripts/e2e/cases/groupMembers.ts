@@ -2,7 +2,7 @@
 // Mute -> Get Muted -> Unmute -> Remove) with the final state at the emulator, and the group picker through
 // the REST endpoint the editor's resource locator uses.
 import assert from 'node:assert/strict';
-import { CRED, GM, chain, outputItems } from '../workflows';
+import { chain, CRED, GM, outputJson } from '../workflows';
 import type { RestClient } from '../n8n';
 import type { E2eCase } from './types';
 import type { GroupSpec } from '../../../emulator';
@@ -43,7 +43,7 @@ export const BATCH_CASES: E2eCase[] = [
 			{ filter: { command: 'forbid_send_msg', id: GROUP }, pick: (c) => [c.body.Members_Account, c.body.MuteTime], equals: [[['new2'], 600], [['new2'], 0]] },
 		],
 		async check(res, ctx) {
-			const [muted] = outputItems(res.json, 'Get Muted').map((i) => i.json);
+			const [muted] = outputJson(res.json, 'Get Muted');
 			assert.ok(Date.parse(muted.mutedUntil) > Date.now() + 8 * 60_000, `muted until ${muted.mutedUntil}`);
 			assert.deepEqual(await ctx.emu.getMembers(GROUP), ['staff1'], 'only the owner is left');
 		},

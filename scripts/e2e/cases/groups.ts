@@ -1,6 +1,6 @@
 // Batch cases of Member Get Many with Return All: a Public group (Offset paging) and a Community group (Next paging).
 import assert from 'node:assert/strict';
-import { GM, chain, outputItems } from '../workflows';
+import { chain, GM, outputJson } from '../workflows';
 import type { E2eCase } from './types';
 
 const getAll = (groupId: string) => ({ name: 'Members', type: GM, parameters: { resource: 'member', operation: 'getAll', groupId, returnAll: true } });
@@ -25,7 +25,7 @@ export const GROUP_CASES: E2eCase[] = [
 		workflow: chain('e2eMembersComm', 'e2e members community', [getAll('@TGS#_e2ecomm')]),
 		items: [{ node: 'Members', pick: accountOf, equals: (ctx) => ctx.emu.getMembers('@TGS#_e2ecomm') }],
 		check(res, ctx) {
-			const [first] = outputItems(res.json, 'Members').map((i) => i.json);
+			const [first] = outputJson(res.json, 'Members');
 			assert.deepEqual(Object.keys(first.customFields).sort(), ['Level', 'Team']);
 			assert.equal(first.AppMemberDefinedData, undefined);
 			const calls = ctx.calls({ command: 'get_group_member_info', id: '@TGS#_e2ecomm' });

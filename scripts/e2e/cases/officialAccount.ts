@@ -1,7 +1,7 @@
 // Official Account cases for the batch run: an account's whole life, Create -> Send -> Message Get Many ->
 // Recall -> Delete, in one workflow, with what the emulator saw (each call once).
 import assert from 'node:assert/strict';
-import { OA, chain, outputItems } from '../workflows';
+import { chain, OA, outputJson } from '../workflows';
 import type { E2eCase } from './types';
 
 const LIFE = '@TOA#_e2elife';
@@ -30,13 +30,13 @@ export const OFFICIAL_ACCOUNT_CASES: E2eCase[] = [
 			{ filter: { command: 'send_official_account_msg', id: LIFE }, pick: (c) => c.body.MsgBody[0].MsgContent.Text, equals: [TEXT] },
 		],
 		check(res, ctx) {
-			const [sent] = outputItems(res.json, 'Send').map((i) => i.json);
+			const [sent] = outputJson(res.json, 'Send');
 			assert.equal(sent.officialAccount, LIFE);
 			assert.match(sent.msgKey, /^\d+_1_\d+$/);
-			const history = outputItems(res.json, 'History').map((i) => i.json);
+			const history = outputJson(res.json, 'History');
 			assert.deepEqual(history.map((m) => m.MsgKey), [sent.msgKey], 'the sent message is the whole history');
 			assert.deepEqual(history[0].MsgBody, [{ MsgType: 'TIMTextElem', MsgContent: { Text: TEXT } }]);
-			assert.deepEqual(outputItems(res.json, 'Recall').map((i) => i.json), [{ officialAccount: LIFE, msgKey: sent.msgKey, result: 'recalled', resultCode: 0 }]);
+			assert.deepEqual(outputJson(res.json, 'Recall'), [{ officialAccount: LIFE, msgKey: sent.msgKey, result: 'recalled', resultCode: 0 }]);
 			const creates = ctx.calls({ command: 'create_official_account' }).filter((c) => c.body.OfficialAccountUserID === LIFE);
 			assert.equal(creates.length, 1, 'create_official_account calls');
 		},
