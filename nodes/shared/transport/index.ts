@@ -109,13 +109,13 @@ export function isOutcomeUnknown(error: unknown): boolean {
 	return (error as { errorResponse?: { outcome?: unknown } })?.errorResponse?.outcome === 'unknown';
 }
 
-/** Waits for this run's own pace (Max Calls Per Second), then for the app's shared one. */
-async function waitForTurn(this: ChatContext, call: ApiCall, credentials: ChatCredentials, appPacer: CallPacer, signal?: AbortSignal): Promise<void> {
+/** Waits for this run's own pace (Max Calls Per Second), then for the app's shared one; returns that one's ticket. */
+async function waitForTurn(this: ChatContext, call: ApiCall, credentials: ChatCredentials, appPacer: CallPacer, signal?: AbortSignal): Promise<number> {
 	if (call.callsPerSecond !== undefined && call.callsPerSecond < DEFAULT_CALLS_PER_SECOND) {
 		await runPacer(this, credentials, call.command, call.callsPerSecond).acquire(call.callsPerSecond, signal);
 	}
-	if (signal?.aborted) return;
-	await appPacer.acquire(call.apiCallsPerSecond ?? DEFAULT_CALLS_PER_SECOND, signal);
+	if (signal?.aborted) return 0;
+	return await appPacer.acquire(call.apiCallsPerSecond ?? DEFAULT_CALLS_PER_SECOND, signal);
 }
 
 /**
@@ -133,15 +133,14 @@ export async function apiRequest(this: ChatContext, call: ApiCall): Promise<Tenc
 	let renewedTicket = false;
 	try {
 		for (let attempt = 1; ; attempt++) {
-			await waitForTurn.call(this, call, credentials, pacer, signal);
+			const ticket = await waitForTurn.call(this, call, credentials, pacer, signal);
 			if (signal?.aborted) throw new ExecutionCancelledError();
-			const sentAt = Date.now();
-			firstSent ??= sentAt;
+			firstSent ??= Date.now();
 			const outcome = await sendOnce.call(this, call);
 			if (signal?.aborted) throw new ExecutionCancelledError();
 			const failureClass = outcome.ok ? 'ok' : classifyFailure(outcome.failure, call.command);
 			if (outcome.ok || failureClass === 'permanent') {
-				pacer.succeeded(sentAt); // within the app's quota
+				pacer.succeeded(ticket); // within the app's quota
 				gate.accepted(); // Tencent checked the signature and went on: the other calls may go
 				release();
 				release = () => {};
@@ -162,12 +161,12 @@ export async function apiRequest(this: ChatContext, call: ApiCall): Promise<Tenc
 				throw error;
 			}
 			if (failureClass === 'transient' && !call.repeatable) throw fail(failure, attempt, true);
+			if (failureClass === 'rateLimited') pacer.rateLimited(transportSettings.rateLimitPauseMs, ticket);
 			const retryable = failureClass === 'transient' || failureClass === 'rateLimited' || failureClass === 'notSent';
 			const delay = backoffMs(failureClass, attempt);
 			if (!retryable || attempt >= transportSettings.maxAttempts || Date.now() - firstSent + delay > transportSettings.retryBudgetMs) {
 				throw fail(failure, attempt);
 			}
-			if (failureClass === 'rateLimited') pacer.rateLimited(transportSettings.rateLimitPauseMs, sentAt);
 			await pause(delay, signal);
 		}
 	} finally {

@@ -42,22 +42,34 @@ const CATCH_UP_MS = 100;
 /**
  * After a rate-limit answer the pacer uses half its share of `rate` (never less than MIN_SHARE), and
  * regains it over time: quickly up to near the part of the overrun that got through, then slowly: hardly
- * at all just after the cut, a little faster with every second without an overrun (others may have
- * stopped). So several n8n processes that share one app settle at their part of its quota instead of
- * overrunning it again and again, and one left alone is back at full speed within a few seconds.
+ * at all just after the cut, faster with every second without an overrun (others may have stopped).
+ * How slowly depends on the cut before. A cut soon after another says several n8n processes share the
+ * app's quota: they regain slowly, so they settle at their parts instead of overrunning it again and
+ * again. A first cut (none in the SHARED_WITHIN_MS before) may come from a passing burst or from a
+ * process that finishes soon after: one left alone is back at full speed within a few seconds.
  */
 const MIN_SHARE = 1 / 16;
 const DECREASE = 0.5;
 const FAST_RECOVERY_PER_SECOND = 0.5;
-const SLOW_RECOVERY_PER_SECOND = 0.05;
+/** Beyond the quick part the share grows by this × seconds since the cut, a second. */
+const SLOW_RECOVERY_AFTER_FIRST_CUT = 0.1;
+const SLOW_RECOVERY_WHEN_SHARED = 0.03;
+const SHARED_WITHIN_MS = 5_000;
 const NEAR_OVERRUN = 0.8;
 /** Answers needed before the calls of an overrun set the share (fewer say little). */
 const OVERRUN_SAMPLE = 8;
+/**
+ * One overrun cuts the share to a quarter at most: a stalled event loop sends a dozen calls at once, and
+ * refusals of such a burst say more about the burst than about the quota.
+ */
+const MIN_THROUGH = 0.25;
 
 /**
  * Paces calls to one API of one app: evenly spaced, and never more than `rate`
  * calls in any one-second window. A rate-limit answer slows it down; it regains
- * full speed over time.
+ * full speed over time. Each slot has a ticket (its serial number): answers name
+ * their call by it, so a call that got its slot before a cut counts as sent before
+ * it, however late its answer or its clock reading.
  */
 export class CallPacer {
 	private queue: Promise<void> = Promise.resolve();
@@ -77,7 +89,11 @@ export class CallPacer {
 	/** Up to here the share comes back quickly: below the part of the last overrun that got through. */
 	private fastUpTo = 1;
 	private cutAt = 0;
-	/** The calls sent between the first call the server refused and the cut: how many got through. */
+	private slowRecovery = SLOW_RECOVERY_AFTER_FIRST_CUT;
+	/** Tickets handed out so far, and the last one before the cut. */
+	private issued = 0;
+	private cutTicket = 0;
+	/** The calls between the first call the server refused and the cut (by ticket): how many got through. */
 	private overrun = { from: Infinity, accepted: 0, limited: 0 };
 	/** Calls that start before this count as starting then (the first moment after an idle time). */
 	private startupUntil = 0;
@@ -85,40 +101,46 @@ export class CallPacer {
 	/** When the pacer last handed out a slot; an idle pacer can be dropped. */
 	lastUsed = Date.now();
 
-	acquire(rate: number, signal?: AbortSignal): Promise<void> {
+	/** Waits for a slot; resolves with its ticket, for `succeeded` and `rateLimited`. */
+	acquire(rate: number, signal?: AbortSignal): Promise<number> {
 		if (!Number.isInteger(rate) || rate < 1 || rate > DEFAULT_CALLS_PER_SECOND) {
 			throw new RangeError(`A pacer takes a whole number of calls per second from 1 to ${DEFAULT_CALLS_PER_SECOND}, not ${rate}`);
 		}
 		this.lastUsed = Date.now();
 		const turn = this.queue.then(async () => await this.waitForSlot(rate, signal));
-		this.queue = turn.catch(() => undefined);
+		this.queue = turn.then(
+			() => undefined,
+			() => undefined,
+		);
 		return turn;
 	}
 
 	/**
-	 * The server said "too many calls" to a call sent at `sentAt`: pause every caller, then go on at a lower
+	 * The server said "too many calls" to the call with this ticket: pause every caller, then go on at a lower
 	 * rate. The first such answer of an overrun halves the share; the answers to the calls that were already
 	 * on their way then show how far over the app's quota all its callers were, and set the share to the part
 	 * that got through (two processes at full speed against a quota of a quarter: a quarter each).
 	 */
-	rateLimited(pauseMs: number, sentAt = Date.now()): void {
+	rateLimited(pauseMs: number, ticket: number): void {
 		const now = Date.now();
-		if (sentAt >= this.cutAt) {
+		if (ticket > this.cutTicket) {
 			this.overrunShare = this.currentShare(now);
 			this.share = Math.max(MIN_SHARE, this.overrunShare * DECREASE);
 			this.fastUpTo = this.overrunShare * NEAR_OVERRUN;
+			this.slowRecovery = now - this.cutAt < SHARED_WITHIN_MS ? SLOW_RECOVERY_WHEN_SHARED : SLOW_RECOVERY_AFTER_FIRST_CUT;
 			this.cutAt = now;
-			this.overrun = { from: sentAt, accepted: 0, limited: 1 };
-		} else if (sentAt >= this.overrun.from) {
+			this.cutTicket = this.issued;
+			this.overrun = { from: ticket, accepted: 0, limited: 1 };
+		} else if (ticket >= this.overrun.from) {
 			this.overrun.limited++;
 			this.shareFromOverrun();
 		}
 		this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
 	}
 
-	/** A call sent at `sentAt` was answered, not with "too many calls". */
-	succeeded(sentAt: number): void {
-		if (sentAt < this.overrun.from || sentAt >= this.cutAt) return;
+	/** The call with this ticket was answered, not with "too many calls". */
+	succeeded(ticket: number): void {
+		if (ticket < this.overrun.from || ticket > this.cutTicket) return;
 		this.overrun.accepted++;
 		this.shareFromOverrun();
 	}
@@ -126,7 +148,7 @@ export class CallPacer {
 	private shareFromOverrun(): void {
 		const { accepted, limited } = this.overrun;
 		if (accepted + limited < OVERRUN_SAMPLE) return;
-		const through = accepted / (accepted + limited);
+		const through = Math.max(MIN_THROUGH, accepted / (accepted + limited));
 		this.shareAt = Date.now(); // the share is set anew: nothing to regain up to now
 		this.share = Math.max(MIN_SHARE, this.overrunShare * Math.min(DECREASE, through));
 		this.fastUpTo = this.overrunShare * through * NEAR_OVERRUN;
@@ -141,10 +163,10 @@ export class CallPacer {
 			this.share = Math.min(this.fastUpTo, this.share + FAST_RECOVERY_PER_SECOND * quick);
 			seconds -= quick;
 		}
-		// Beyond: SLOW_RECOVERY_PER_SECOND × seconds since the cut, a second, summed over the remaining seconds.
+		// Beyond: slowRecovery × seconds since the cut, a second, summed over the remaining seconds.
 		const sinceCut = Math.max(0, now - this.cutAt) / 1000;
 		const before = Math.max(0, sinceCut - seconds);
-		const gained = (SLOW_RECOVERY_PER_SECOND * (sinceCut ** 2 - before ** 2)) / 2;
+		const gained = (this.slowRecovery * (sinceCut ** 2 - before ** 2)) / 2;
 		this.share = Math.min(1, this.share + gained);
 		return this.share;
 	}
@@ -160,10 +182,10 @@ export class CallPacer {
 		return { start: Math.max(this.nextDue, held), held: held > this.nextDue };
 	}
 
-	private async waitForSlot(rate: number, signal?: AbortSignal): Promise<void> {
+	private async waitForSlot(rate: number, signal?: AbortSignal): Promise<number> {
 		let slot = this.nextSlot(rate);
 		for (let wait = slot.start - Date.now(); wait > 0; wait = slot.start - Date.now()) {
-			if (signal?.aborted) return; // cancelled: the caller checks the signal
+			if (signal?.aborted) return 0; // cancelled: the caller checks the signal
 			await pause(wait, signal);
 			slot = this.nextSlot(rate);
 		}
@@ -181,6 +203,11 @@ export class CallPacer {
 		}
 		this.nextDue = slot.held || restart ? now + spacing : this.nextDue + spacing;
 		this.sent.push(Math.max(now, this.startupUntil));
+		this.keepRecent(rate);
+		return ++this.issued;
+	}
+
+	private keepRecent(rate: number): void {
 		// Keep the last `keep` start times; drop the older ones in bulk, so each call costs O(1).
 		this.keep = Math.max(this.keep, rate);
 		if (this.sent.length - this.head > this.keep) this.head = this.sent.length - this.keep;
