@@ -72,7 +72,7 @@ const MIN_THROUGH = 0.25;
  * it, however late its answer or its clock reading.
  */
 export class CallPacer {
-	private queue: Promise<void> = Promise.resolve();
+	private queue: Promise<unknown> = Promise.resolve();
 	/** Start times of recent calls as counted (see STARTUP_SLOTS), oldest first; from `sent[head]`. */
 	private sent: number[] = [];
 	private head = 0;
@@ -108,10 +108,7 @@ export class CallPacer {
 		}
 		this.lastUsed = Date.now();
 		const turn = this.queue.then(async () => await this.waitForSlot(rate, signal));
-		this.queue = turn.then(
-			() => undefined,
-			() => undefined,
-		);
+		this.queue = turn.catch(() => undefined);
 		return turn;
 	}
 
