@@ -43,16 +43,16 @@ const CATCH_UP_MS = 100;
  * After a rate-limit answer the pacer uses half its share of `rate` (never less than MIN_SHARE), and
  * regains it over time: quickly up to near the part of the overrun that got through, then slowly: hardly
  * at all just after the cut, faster with every second without an overrun (others may have stopped).
- * How slowly depends on the cut before. A cut soon after another says several n8n processes share the
- * app's quota: they regain slowly, so they settle at their parts instead of overrunning it again and
- * again. A first cut (none in the SHARED_WITHIN_MS before) may come from a passing burst or from a
- * process that finishes soon after: one left alone is back at full speed within a few seconds.
+ * How depends on the cut before. A cut soon after another says several n8n processes share the app's
+ * quota: they regain slowly, and skip the quick part when the overrun had more than one refusal, so they
+ * settle at their parts instead of overrunning it again and again. A first cut (none in the SHARED_WITHIN_MS before) may come from a passing burst or
+ * from a process that finishes soon after: one left alone is back at full speed within about two seconds.
  */
 const MIN_SHARE = 1 / 16;
 const DECREASE = 0.5;
 const FAST_RECOVERY_PER_SECOND = 0.5;
 /** Beyond the quick part the share grows by this × seconds since the cut, a second. */
-const SLOW_RECOVERY_AFTER_FIRST_CUT = 0.1;
+const SLOW_RECOVERY_AFTER_FIRST_CUT = 0.2;
 const SLOW_RECOVERY_WHEN_SHARED = 0.03;
 const SHARED_WITHIN_MS = 5_000;
 const NEAR_OVERRUN = 0.8;
@@ -130,6 +130,9 @@ export class CallPacer {
 			this.overrun = { from: ticket, accepted: 0, limited: 1 };
 		} else if (ticket >= this.overrun.from) {
 			this.overrun.limited++;
+			// A second refusal in a shared overrun: others overran with us, so no quick way back (a lone refusal
+			// may be chance, and one that came alone again and again would otherwise drag the share down to MIN_SHARE).
+			if (this.slowRecovery === SLOW_RECOVERY_WHEN_SHARED) this.fastUpTo = this.share;
 			this.shareFromOverrun();
 		}
 		this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
