@@ -1,6 +1,6 @@
-// How a pacer answers Tencent's rate-limit answers (60007): one cut per overrun, then its share comes back
-// quickly to near the share that overran and slowly beyond; cuts that come one after another skip the quick
-// part and regain more slowly.
+// How a pacer starts after an idle second and answers Tencent's rate-limit answers (60007): one cut per
+// overrun, then its share comes back quickly to near the share that overran and slowly beyond; cuts that
+// come one after another skip the quick part and regain more slowly.
 // Answers name their call by the ticket of its slot. A mocked clock makes the figures exact.
 import type { CallPacer as CallPacerType } from '../../nodes/shared/transport/limiter';
 
@@ -25,12 +25,35 @@ async function slots(pacer: CallPacerType, count: number): Promise<number[]> {
 	return tickets;
 }
 
+/** A pacer in use: past the half-speed start after an idle second (see the first test). */
+async function pacerInUse(): Promise<CallPacerType> {
+	const pacer = new CallPacer();
+	await pacer.acquire(200);
+	now += 1000; // back at full speed
+	await pacer.acquire(200); // a second after the first: not idle
+	return pacer;
+}
+
+test('after an idle second a pacer starts at half its share, and is back at full speed a second later', async () => {
+	const pacer = new CallPacer();
+	await pacer.acquire(200); // none before: idle
+	expect(share(pacer)).toBe(0.5);
+	now += 500;
+	await pacer.acquire(200); // a call within the second: not idle
+	expect(share(pacer)).toBe(0.75);
+	now += 500;
+	expect(share(pacer)).toBe(1);
+	now += 1001;
+	await pacer.acquire(200);
+	expect(share(pacer)).toBe(0.5);
+});
+
 /** A ticket handed out after every cut so far: a call that got its slot after them. */
 let later = 1e9;
 const afterTheCuts = () => later++;
 
 test('refusals of calls that got their slots before the cut cut the rate once: with half of them through, to a half', async () => {
-	const pacer = new CallPacer();
+	const pacer = await pacerInUse();
 	const [first, ...rest] = await slots(pacer, 20);
 	pacer.rateLimited(1000, first);
 	rest.forEach((ticket, index) => (index % 2 ? pacer.rateLimited(1000, ticket) : pacer.succeeded(ticket)));
@@ -38,7 +61,7 @@ test('refusals of calls that got their slots before the cut cut the rate once: w
 });
 
 test('a refusal answered in the same millisecond as the cut, for a call that got its slot before it, does not cut again', async () => {
-	const pacer = new CallPacer();
+	const pacer = await pacerInUse();
 	const [early, late] = await slots(pacer, 2);
 	pacer.rateLimited(1000, early);
 	pacer.rateLimited(1000, late); // the clock reads the same: only the ticket tells it was on its way
@@ -46,7 +69,7 @@ test('a refusal answered in the same millisecond as the cut, for a call that got
 });
 
 test('the calls already on their way when the cut came set the share to the part of them that got through', async () => {
-	const pacer = new CallPacer();
+	const pacer = await pacerInUse();
 	const [beforeTheOverrun, firstRefused, ...onTheirWay] = await slots(pacer, 22);
 	pacer.rateLimited(1000, firstRefused); // 1 -> 0.5 at once
 	expect(share(pacer)).toBe(0.5);
@@ -61,7 +84,7 @@ test('the calls already on their way when the cut came set the share to the part
 });
 
 test('one overrun cuts the share to a quarter at most, however few of its calls got through', async () => {
-	const pacer = new CallPacer();
+	const pacer = await pacerInUse();
 	const [firstRefused, ...burst] = await slots(pacer, 12);
 	pacer.rateLimited(1000, firstRefused);
 	burst.forEach((ticket) => pacer.rateLimited(1000, ticket)); // a stalled event loop's burst: all refused
@@ -102,11 +125,15 @@ test('after a first cut the share comes back at 0.5 a second to 80% of the share
 });
 
 test('a cut within 5 s of the one before says the quota is shared: 0.03 × seconds since the cut, and no quick part after a second refusal', async () => {
-	const lone = new CallPacer(); // one refusal in its second overrun: may be chance
-	const twice = new CallPacer(); // two: others overran with it
+	const lone = await pacerInUse(); // one refusal in its second overrun: may be chance
+	const twice = await pacerInUse(); // two: others overran with it
 	lone.rateLimited(0, afterTheCuts()); // 1 -> 0.5
 	twice.rateLimited(0, afterTheCuts());
-	now += 600; // back at 0.8 (the quick part)
+	for (let step = 0; step < 60; step++) {
+		now += 10; // back at 0.8 (the quick part) after 0.6 s of calls
+		await lone.acquire(200);
+		await twice.acquire(200);
+	}
 	now += 10;
 	const [loneRefused, first] = [await lone.acquire(200), await twice.acquire(200)];
 	now += 10;

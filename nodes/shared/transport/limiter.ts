@@ -49,6 +49,12 @@ const CATCH_UP_MS = 100;
  * from a process that finishes soon after: one left alone is back at full speed within about two seconds.
  */
 const MIN_SHARE = 1 / 16;
+/**
+ * After an idle second the pacer starts at half its share and regains the rest quickly (in a second at
+ * FAST_RECOVERY_PER_SECOND): others may have started meanwhile, and the calls on their way when a shared
+ * quota runs out are refused in bulk, more of them the faster all callers go.
+ */
+const IDLE_START = 0.5;
 const DECREASE = 0.5;
 const FAST_RECOVERY_PER_SECOND = 0.5;
 /** Beyond the quick part the share grows by this × seconds since the cut, a second. */
@@ -190,6 +196,7 @@ export class CallPacer {
 			slot = this.nextSlot(rate);
 		}
 		const now = Date.now();
+		if (this.idle(now)) this.startAfterIdle(now);
 		const spacing = WINDOW_MS / (rate * this.currentShare(now));
 		// A timer that fired a little late is made up on the next calls, so the rate holds on a busy event
 		// loop; after an idle time, the window or a pause, the schedule starts again from now: no burst.
@@ -205,6 +212,17 @@ export class CallPacer {
 		this.sent.push(Math.max(now, this.startupUntil));
 		this.keepRecent(rate);
 		return ++this.issued;
+	}
+
+	/** No call in the last second, or none yet. */
+	private idle(now: number): boolean {
+		return this.sent.length === this.head || this.sent[this.sent.length - 1] < now - WINDOW_MS;
+	}
+
+	private startAfterIdle(now: number): void {
+		const full = this.currentShare(now);
+		this.share = full * IDLE_START;
+		this.fastUpTo = Math.max(this.fastUpTo, full);
 	}
 
 	private keepRecent(rate: number): void {
