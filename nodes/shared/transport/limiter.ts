@@ -45,8 +45,9 @@ const CATCH_UP_MS = 100;
  * at all just after the cut, faster with every second without an overrun (others may have stopped).
  * How depends on the cut before. A cut soon after another says several n8n processes share the app's
  * quota: they regain slowly, and skip the quick part when the overrun had more than one refusal, so they
- * settle at their parts instead of overrunning it again and again. A first cut (none in the SHARED_WITHIN_MS before) may come from a passing burst or
- * from a process that finishes soon after: one left alone is back at full speed within about two seconds.
+ * settle at their parts instead of overrunning it again and again. A first cut (none in the
+ * SHARED_WITHIN_MS before) may come from a passing burst or from a process that finishes soon after:
+ * one left alone is back at full speed within about two seconds.
  */
 const MIN_SHARE = 1 / 16;
 /**
@@ -95,7 +96,8 @@ export class CallPacer {
 	/** Up to here the share comes back quickly: below the part of the last overrun that got through. */
 	private fastUpTo = 1;
 	private cutAt = 0;
-	private slowRecovery = SLOW_RECOVERY_AFTER_FIRST_CUT;
+	/** Whether the last cut came within SHARED_WITHIN_MS of the one before: the quota is shared. */
+	private sharedCut = false;
 	/** Tickets handed out so far, and the last one before the cut. */
 	private issued = 0;
 	private cutTicket = 0;
@@ -130,7 +132,7 @@ export class CallPacer {
 			this.overrunShare = this.currentShare(now);
 			this.share = Math.max(MIN_SHARE, this.overrunShare * DECREASE);
 			this.fastUpTo = this.overrunShare * NEAR_OVERRUN;
-			this.slowRecovery = now - this.cutAt < SHARED_WITHIN_MS ? SLOW_RECOVERY_WHEN_SHARED : SLOW_RECOVERY_AFTER_FIRST_CUT;
+			this.sharedCut = now - this.cutAt < SHARED_WITHIN_MS;
 			this.cutAt = now;
 			this.cutTicket = this.issued;
 			this.overrun = { from: ticket, accepted: 0, limited: 1 };
@@ -138,7 +140,7 @@ export class CallPacer {
 			this.overrun.limited++;
 			// A second refusal in a shared overrun: others overran with us, so no quick way back (a lone refusal
 			// may be chance, and one that came alone again and again would otherwise drag the share down to MIN_SHARE).
-			if (this.slowRecovery === SLOW_RECOVERY_WHEN_SHARED) this.fastUpTo = this.share;
+			if (this.sharedCut) this.fastUpTo = this.share;
 			this.shareFromOverrun();
 		}
 		this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
@@ -169,10 +171,11 @@ export class CallPacer {
 			this.share = Math.min(this.fastUpTo, this.share + FAST_RECOVERY_PER_SECOND * quick);
 			seconds -= quick;
 		}
-		// Beyond: slowRecovery × seconds since the cut, a second, summed over the remaining seconds.
+		// Beyond: the slow factor × seconds since the cut, a second, summed over the remaining seconds.
+		const slowRecovery = this.sharedCut ? SLOW_RECOVERY_WHEN_SHARED : SLOW_RECOVERY_AFTER_FIRST_CUT;
 		const sinceCut = Math.max(0, now - this.cutAt) / 1000;
 		const before = Math.max(0, sinceCut - seconds);
-		const gained = (this.slowRecovery * (sinceCut ** 2 - before ** 2)) / 2;
+		const gained = (slowRecovery * (sinceCut ** 2 - before ** 2)) / 2;
 		this.share = Math.min(1, this.share + gained);
 		return this.share;
 	}
