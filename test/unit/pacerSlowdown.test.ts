@@ -25,27 +25,40 @@ async function slots(pacer: CallPacerType, count: number): Promise<number[]> {
 	return tickets;
 }
 
-/** A pacer in use: past the half-speed start after an idle second (see the first test). */
-async function pacerInUse(): Promise<CallPacerType> {
-	const pacer = new CallPacer();
-	await pacer.acquire(200);
-	now += 1000; // back at full speed
-	await pacer.acquire(200); // a second after the first: not idle
-	return pacer;
+/** Pacers in use, side by side: past the half-speed start after an idle second (see the first test). */
+async function pacersInUse(count: number): Promise<CallPacerType[]> {
+	const pacers = Array.from({ length: count }, () => new CallPacer());
+	for (let second = 0; second < 3; second++) {
+		if (second) now += 1000; // a second after the call before: not idle
+		for (const pacer of pacers) await pacer.acquire(200);
+	}
+	return pacers; // back at full speed
 }
 
-test('after an idle second a pacer starts at half its share, and is back at full speed a second later', async () => {
+const pacerInUse = async () => (await pacersInUse(1))[0];
+
+test('after an idle second a pacer starts at half its share, and is back at full speed two seconds later', async () => {
 	const pacer = new CallPacer();
 	await pacer.acquire(200); // none before: idle
 	expect(share(pacer)).toBe(0.5);
-	now += 500;
+	now += 1000;
 	await pacer.acquire(200); // a call within the second: not idle
 	expect(share(pacer)).toBe(0.75);
-	now += 500;
+	now += 1000;
 	expect(share(pacer)).toBe(1);
 	now += 1001;
 	await pacer.acquire(200);
 	expect(share(pacer)).toBe(0.5);
+});
+
+test('a cut during the start after an idle second is regained at the quick pace after a cut', async () => {
+	const pacer = new CallPacer();
+	const [first, ...rest] = await slots(pacer, 8); // none before: idle, at half its share
+	pacer.rateLimited(1000, first);
+	rest.forEach((ticket) => pacer.succeeded(ticket));
+	const cutTo = share(pacer);
+	now += 200;
+	expect(share(pacer)).toBeCloseTo(cutTo + 0.1, 10);
 });
 
 /** A ticket handed out after every cut so far: a call that got its slot after them. */
@@ -125,8 +138,8 @@ test('after a first cut the share comes back at 0.5 a second to 80% of the share
 });
 
 test('a cut within 5 s of the one before says the quota is shared: 0.03 × seconds since the cut, and no quick part after a second refusal', async () => {
-	const lone = await pacerInUse(); // one refusal in its second overrun: may be chance
-	const twice = await pacerInUse(); // two: others overran with it
+	// lone: one refusal in its second overrun, which may be chance; twice: two, so others overran with it
+	const [lone, twice] = await pacersInUse(2);
 	lone.rateLimited(0, afterTheCuts()); // 1 -> 0.5
 	twice.rateLimited(0, afterTheCuts());
 	for (let step = 0; step < 60; step++) {

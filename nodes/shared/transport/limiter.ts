@@ -51,11 +51,13 @@ const CATCH_UP_MS = 100;
  */
 const MIN_SHARE = 1 / 16;
 /**
- * After an idle second the pacer starts at half its share and regains the rest quickly (in a second at
- * FAST_RECOVERY_PER_SECOND): others may have started meanwhile, and the calls on their way when a shared
- * quota runs out are refused in bulk, more of them the faster all callers go.
+ * After an idle second the pacer starts at half its share and regains the rest in two seconds: others may
+ * have started meanwhile, and the calls on their way when a shared quota runs out are refused in bulk, more
+ * of them the faster all callers go by then. Tencent's quota holds a second's calls in reserve, so callers
+ * that together ask for at least the quota lose nothing by starting slowly.
  */
 const IDLE_START = 0.5;
+const IDLE_RECOVERY_PER_SECOND = 0.25;
 const DECREASE = 0.5;
 const FAST_RECOVERY_PER_SECOND = 0.5;
 /** Beyond the quick part the share grows by this × seconds since the cut, a second. */
@@ -95,6 +97,8 @@ export class CallPacer {
 	private overrunShare = 1;
 	/** Up to here the share comes back quickly: below the part of the last overrun that got through. */
 	private fastUpTo = 1;
+	/** How fast the share comes back up to fastUpTo: after a cut, or after an idle second. */
+	private quickRate = FAST_RECOVERY_PER_SECOND;
 	private cutAt = 0;
 	/** Whether the last cut came within SHARED_WITHIN_MS of the one before: the quota is shared. */
 	private sharedCut = false;
@@ -132,6 +136,7 @@ export class CallPacer {
 			this.overrunShare = this.currentShare(now);
 			this.share = Math.max(MIN_SHARE, this.overrunShare * DECREASE);
 			this.fastUpTo = this.overrunShare * NEAR_OVERRUN;
+			this.quickRate = FAST_RECOVERY_PER_SECOND;
 			this.sharedCut = now - this.cutAt < SHARED_WITHIN_MS;
 			this.cutAt = now;
 			this.cutTicket = this.issued;
@@ -167,8 +172,8 @@ export class CallPacer {
 		let seconds = Math.max(0, now - this.shareAt) / 1000;
 		this.shareAt = now;
 		if (this.share < this.fastUpTo) {
-			const quick = Math.min(seconds, (this.fastUpTo - this.share) / FAST_RECOVERY_PER_SECOND);
-			this.share = Math.min(this.fastUpTo, this.share + FAST_RECOVERY_PER_SECOND * quick);
+			const quick = Math.min(seconds, (this.fastUpTo - this.share) / this.quickRate);
+			this.share = Math.min(this.fastUpTo, this.share + this.quickRate * quick);
 			seconds -= quick;
 		}
 		// Beyond: the slow factor × seconds since the cut, a second, summed over the remaining seconds.
@@ -226,6 +231,7 @@ export class CallPacer {
 		const full = this.currentShare(now);
 		this.share = full * IDLE_START;
 		this.fastUpTo = Math.max(this.fastUpTo, full);
+		this.quickRate = IDLE_RECOVERY_PER_SECOND;
 	}
 
 	private keepRecent(rate: number): void {
