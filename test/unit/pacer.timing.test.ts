@@ -25,3 +25,25 @@ test('a cancelled wait returns at once', async () => {
 	await pacer.acquire(1, controller.signal);
 	expect(Date.now() - started).toBeLessThan(500);
 });
+
+/** Keeps the event loop busy, as a worker building thousands of items does. */
+function stall(ms: number): void {
+	const until = Date.now() + ms;
+	while (Date.now() < until);
+}
+
+test('after a stall the pacer makes up the lost time at twice its pace, not in one burst', async () => {
+	const pacer = new CallPacer();
+	await pacer.acquire(100); // the first call after an idle time: half speed, 20 ms apart
+	const late = pacer.acquire(100); // due 20 ms later
+	stall(80); // it starts about 60 ms late, behind schedule by three calls
+	await late;
+	const times = [Date.now()];
+	for (let call = 0; call < 3; call++) {
+		await pacer.acquire(100);
+		times.push(Date.now());
+	}
+	const gaps = times.slice(1).map((time, index) => time - times[index]);
+	// Half the spacing (about 10 ms) apart; all at once, they would be 0 or 1 ms apart.
+	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(6);
+});

@@ -36,9 +36,12 @@ const STARTUP_SLOTS = 10;
 const MAX_STARTUP_MS = 150;
 /**
  * How far behind its even schedule the pacer may fall and still catch up, when a busy event loop
- * wakes it late. The one-second window above still caps every second at `rate`.
+ * wakes it late, and how much faster than its pace it then goes: calls that left in one burst would
+ * reach the server together and, at a shared quota, be refused together. The one-second window above
+ * still caps every second at `rate`.
  */
 const CATCH_UP_MS = 100;
+const CATCH_UP_PACE = 2;
 /**
  * After a rate-limit answer the pacer uses half its share of `rate` (never less than MIN_SHARE), and
  * regains it over time: quickly up to near the part of the overrun that got through, then slowly: hardly
@@ -206,8 +209,8 @@ export class CallPacer {
 		const now = Date.now();
 		if (this.idle(now)) this.startAfterIdle(now);
 		const spacing = WINDOW_MS / (rate * this.currentShare(now));
-		// A timer that fired a little late is made up on the next calls, so the rate holds on a busy event
-		// loop; after an idle time, the window or a pause, the schedule starts again from now: no burst.
+		// A timer that fired a little late is made up on the next calls (at twice the pace), so the rate holds
+		// on a busy event loop; after an idle time, the window or a pause, the schedule starts again from now.
 		const late = now - this.nextDue;
 		const restart = !slot.held && late > CATCH_UP_MS;
 		if (restart) {
@@ -216,7 +219,7 @@ export class CallPacer {
 				now + Math.min(MAX_STARTUP_MS, (STARTUP_SLOTS * WINDOW_MS) / rate),
 			);
 		}
-		this.nextDue = slot.held || restart ? now + spacing : this.nextDue + spacing;
+		this.nextDue = slot.held || restart ? now + spacing : Math.max(this.nextDue + spacing, now + spacing / CATCH_UP_PACE);
 		this.sent.push(Math.max(now, this.startupUntil));
 		this.keepRecent(rate);
 		return ++this.issued;
