@@ -34,13 +34,13 @@ function stall(ms: number): void {
 
 test('after a stall the pacer makes up the lost time at twice its pace, not in one burst', async () => {
 	const pacer = new CallPacer();
-	await pacer.acquire(100); // the first call after an idle time: half speed, 20 ms apart
-	const late = pacer.acquire(100); // due 20 ms later
+	await pacer.acquire(50); // 20 ms apart
+	const late = pacer.acquire(50); // due 20 ms later
 	stall(80); // it starts about 60 ms late, behind schedule by three calls
 	await late;
 	const times = [Date.now()];
 	for (let call = 0; call < 3; call++) {
-		await pacer.acquire(100);
+		await pacer.acquire(50);
 		times.push(Date.now());
 	}
 	const gaps = times.slice(1).map((time, index) => time - times[index]);

@@ -25,7 +25,7 @@ async function slots(pacer: CallPacerType, count: number): Promise<number[]> {
 	return tickets;
 }
 
-/** Pacers in use, side by side: past the half-speed start after an idle second (see the first test). */
+/** Pacers in use, side by side, at full speed. */
 async function pacersInUse(count: number): Promise<CallPacerType[]> {
 	const pacers = Array.from({ length: count }, () => new CallPacer());
 	for (let second = 0; second < 3; second++) {
@@ -37,23 +37,36 @@ async function pacersInUse(count: number): Promise<CallPacerType[]> {
 
 const pacerInUse = async () => (await pacersInUse(1))[0];
 
-test('after an idle second a pacer starts at half its share, and is back at full speed two seconds later', async () => {
+test('a pacer that never got a rate-limit answer starts at full speed, after an idle second too', async () => {
 	const pacer = new CallPacer();
-	await pacer.acquire(200); // none before: idle
+	await pacer.acquire(200);
+	expect(share(pacer)).toBe(1);
+	now += 1001;
+	await pacer.acquire(200);
+	expect(share(pacer)).toBe(1);
+});
+
+test('within 10 minutes of a rate-limit answer a pacer starts at half its share after an idle second, back at full speed two seconds later', async () => {
+	const pacer = await pacerInUse();
+	pacer.rateLimited(0, afterTheCuts());
+	now += 60_000; // long back at full speed; idle
+	await pacer.acquire(200);
 	expect(share(pacer)).toBe(0.5);
 	now += 1000;
 	await pacer.acquire(200); // a call within the second: not idle
 	expect(share(pacer)).toBe(0.75);
 	now += 1000;
 	expect(share(pacer)).toBe(1);
-	now += 1001;
+	now += 10 * 60_000; // the answer is over 10 minutes old
 	await pacer.acquire(200);
-	expect(share(pacer)).toBe(0.5);
+	expect(share(pacer)).toBe(1);
 });
 
 test('a cut during the start after an idle second is regained at the quick pace after a cut', async () => {
-	const pacer = new CallPacer();
-	const [first, ...rest] = await slots(pacer, 8); // none before: idle, at half its share
+	const pacer = await pacerInUse();
+	pacer.rateLimited(0, afterTheCuts());
+	now += 60_000;
+	const [first, ...rest] = await slots(pacer, 8); // idle: at half its share
 	pacer.rateLimited(1000, first);
 	rest.forEach((ticket) => pacer.succeeded(ticket));
 	const cutTo = share(pacer);
