@@ -39,11 +39,13 @@ test('after a stall the pacer makes up the lost time at twice its pace, not in o
 	stall(80); // it starts about 60 ms late, behind schedule by three calls
 	await late;
 	const times = [Date.now()];
-	for (let call = 0; call < 3; call++) {
+	for (let call = 0; call < 4; call++) {
 		await pacer.acquire(50);
 		times.push(Date.now());
 	}
 	const gaps = times.slice(1).map((time, index) => time - times[index]);
-	// Half the spacing (about 10 ms) apart; all at once, they would be 0 or 1 ms apart.
+	// Half the spacing (about 10 ms) apart while behind: all at once they would be 0 or 1 ms apart, and
+	// without making up they would be back at 20 ms apart after the first.
 	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(6);
+	expect(times[4] - times[0]).toBeLessThan(60);
 });

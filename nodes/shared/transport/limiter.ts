@@ -94,6 +94,8 @@ export class CallPacer {
 	private keep = DEFAULT_CALLS_PER_SECOND;
 	/** When the next call is due on the even schedule. */
 	private nextDue = 0;
+	/** While behind the schedule, the next call waits at least until here (see CATCH_UP_PACE). */
+	private notBefore = 0;
 	private pausedUntil = 0;
 	/** The part of `rate` in use (1 until the server says "too many calls"). */
 	private share = 1;
@@ -201,7 +203,7 @@ export class CallPacer {
 		const margin = Math.min(maxMargin, Math.max(MIN_MARGIN_MS, (MARGIN_SLOTS * WINDOW_MS) / rate));
 		const windowFull = kept >= rate ? this.sent[this.sent.length - rate] + WINDOW_MS + margin : 0;
 		const held = Math.max(windowFull, this.pausedUntil);
-		return { start: Math.max(this.nextDue, held), held: held > this.nextDue };
+		return { start: Math.max(this.nextDue, held, this.notBefore), held: held > this.nextDue };
 	}
 
 	private async waitForSlot(rate: number, signal?: AbortSignal): Promise<number> {
@@ -224,7 +226,9 @@ export class CallPacer {
 				now + Math.min(MAX_STARTUP_MS, (STARTUP_SLOTS * WINDOW_MS) / rate),
 			);
 		}
-		this.nextDue = slot.held || restart ? now + spacing : Math.max(this.nextDue + spacing, now + spacing / CATCH_UP_PACE);
+		const onSchedule = !slot.held && !restart;
+		this.nextDue = onSchedule ? this.nextDue + spacing : now + spacing;
+		this.notBefore = onSchedule && late > 0 ? now + spacing / CATCH_UP_PACE : 0;
 		this.sent.push(Math.max(now, this.startupUntil));
 		this.keepRecent(rate);
 		return ++this.issued;
