@@ -97,7 +97,7 @@ function report(round, target: Target): boolean {
 	const seconds = (ms: number) => (ms / 1000).toFixed(2);
 	log(
 		`${ok ? 'PASS' : 'FAIL'} ${round.rate} calls/s: ${round.calls} calls (${round.addCalls} add, ${round.readCalls} read), ` +
-			`${round.rateLimited} rate-limited (${(round.rateLimitedShare * 100).toFixed(1)}%, target ${target.maxRateLimited * 100}%); ` +
+			`${round.rateLimited} rate-limited (${(round.rateLimitedShare * 100).toFixed(1)}%, ${target.maxRateLimited < 1 ? `target ${target.maxRateLimited * 100}%` : 'no target'}); ` +
 			`add calls ${seconds(round.addSpanMs)} s = ${ratio.toFixed(2)}x the ${seconds(round.floorMs)} s floor (target ${target.maxRatio}x); ` +
 			`Return All answered after ${seconds(round.perWorkflowMs.at(-1))} s (its pages one after another: ${seconds(round.readChainMs)} s); ` +
 			`add calls per second ${round.addsPerSecond.join(' ')}; add workflows answered after ${round.perWorkflowMs.slice(0, -1).map(seconds).join(', ')} s; ` +
