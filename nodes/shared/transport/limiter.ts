@@ -66,15 +66,9 @@ const SLOW_START_WITHIN_MS = 10 * 60_000;
 const DECREASE = 0.5;
 const FAST_RECOVERY_PER_SECOND = 0.5;
 /** Beyond the quick part the share grows by this × seconds since the cut, a second. */
-const SLOW_RECOVERY_AFTER_FIRST_CUT = 0.4;
+const SLOW_RECOVERY_AFTER_FIRST_CUT = 0.2;
 const SLOW_RECOVERY_WHEN_SHARED = 0.03;
 const SHARED_WITHIN_MS = 5_000;
-/**
- * Refusals this soon after a cut belong to its overrun, even of calls that got their slots after it: the
- * quota may still be empty after the pause, and a second cut would count as shared and cut every process
- * far below its part for seconds.
- */
-const SAME_OVERRUN_MS = 500;
 const NEAR_OVERRUN = 0.8;
 /** Answers needed before the calls of an overrun set the share (fewer say little). */
 const OVERRUN_SAMPLE = 8;
@@ -147,7 +141,7 @@ export class CallPacer {
 	 */
 	rateLimited(pauseMs: number, ticket: number): void {
 		const now = Date.now();
-		if (ticket > this.cutTicket && now - this.cutAt >= SAME_OVERRUN_MS) {
+		if (ticket > this.cutTicket) {
 			this.overrunShare = this.currentShare(now);
 			this.share = Math.max(MIN_SHARE, this.overrunShare * DECREASE);
 			this.fastUpTo = this.overrunShare * NEAR_OVERRUN;
@@ -157,7 +151,6 @@ export class CallPacer {
 			this.cutTicket = this.issued;
 			this.overrun = { from: ticket, accepted: 0, limited: 1 };
 		} else if (ticket >= this.overrun.from) {
-			this.cutTicket = Math.max(this.cutTicket, this.issued); // the calls since count in the overrun too
 			this.overrun.limited++;
 			// A second refusal in a shared overrun: others overran with us, so no quick way back (a lone refusal
 			// may be chance, and one that came alone again and again would otherwise drag the share down to MIN_SHARE).
