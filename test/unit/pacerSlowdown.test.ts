@@ -25,14 +25,11 @@ async function slots(pacer: CallPacerType, count: number): Promise<number[]> {
 	return tickets;
 }
 
-/** Pacers in use, side by side, at full speed. */
+/** Pacers that have just made a call, so the test's next calls do not follow an idle second. */
 async function pacersInUse(count: number): Promise<CallPacerType[]> {
 	const pacers = Array.from({ length: count }, () => new CallPacer());
-	for (let second = 0; second < 3; second++) {
-		if (second) now += 1000; // a second after the call before: not idle
-		for (const pacer of pacers) await pacer.acquire(200);
-	}
-	return pacers; // back at full speed
+	for (const pacer of pacers) await pacer.acquire(200);
+	return pacers;
 }
 
 const pacerInUse = async () => (await pacersInUse(1))[0];
@@ -79,7 +76,7 @@ let later = 1e9;
 const afterTheCuts = () => later++;
 
 test('refusals of calls that got their slots before the cut cut the rate once: with half of them through, to a half', async () => {
-	const pacer = await pacerInUse();
+	const pacer = new CallPacer();
 	const [first, ...rest] = await slots(pacer, 20);
 	pacer.rateLimited(1000, first);
 	rest.forEach((ticket, index) => (index % 2 ? pacer.rateLimited(1000, ticket) : pacer.succeeded(ticket)));
@@ -87,7 +84,7 @@ test('refusals of calls that got their slots before the cut cut the rate once: w
 });
 
 test('a refusal answered in the same millisecond as the cut, for a call that got its slot before it, does not cut again', async () => {
-	const pacer = await pacerInUse();
+	const pacer = new CallPacer();
 	const [early, late] = await slots(pacer, 2);
 	pacer.rateLimited(1000, early);
 	pacer.rateLimited(1000, late); // the clock reads the same: only the ticket tells it was on its way
@@ -95,7 +92,7 @@ test('a refusal answered in the same millisecond as the cut, for a call that got
 });
 
 test('the calls already on their way when the cut came set the share to the part of them that got through', async () => {
-	const pacer = await pacerInUse();
+	const pacer = new CallPacer();
 	const [beforeTheOverrun, firstRefused, ...onTheirWay] = await slots(pacer, 22);
 	pacer.rateLimited(1000, firstRefused); // 1 -> 0.5 at once
 	expect(share(pacer)).toBe(0.5);
@@ -110,7 +107,7 @@ test('the calls already on their way when the cut came set the share to the part
 });
 
 test('one overrun cuts the share to a quarter at most, however few of its calls got through', async () => {
-	const pacer = await pacerInUse();
+	const pacer = new CallPacer();
 	const [firstRefused, ...burst] = await slots(pacer, 12);
 	pacer.rateLimited(1000, firstRefused);
 	burst.forEach((ticket) => pacer.rateLimited(1000, ticket)); // a stalled event loop's burst: all refused

@@ -54,7 +54,7 @@ const CATCH_UP_PACE = 2;
  */
 const MIN_SHARE = 1 / 16;
 /**
- * After an idle second, a pacer that got a rate-limit answer in the last SLOW_START_WITHIN_MS starts at
+ * After an idle second, a pacer cut by a rate-limit answer in the last SLOW_START_WITHIN_MS starts at
  * half its share and regains the rest in two seconds: the quota was shared then, others may have started
  * meanwhile, and the calls on their way when a shared quota runs out are refused in bulk, more of them the
  * faster all callers go by then. A process alone would only lose time (about half a second), so a pacer
@@ -112,8 +112,6 @@ export class CallPacer {
 	/** Tickets handed out so far, and the last one before the cut. */
 	private issued = 0;
 	private cutTicket = 0;
-	/** When the server last said "too many calls". */
-	private limitedAt = -Infinity;
 	/** The calls between the first call the server refused and the cut (by ticket): how many got through. */
 	private overrun = { from: Infinity, accepted: 0, limited: 0 };
 	/** Calls that start before this count as starting then (the first moment after an idle time). */
@@ -158,7 +156,6 @@ export class CallPacer {
 			this.shareFromOverrun();
 		}
 		this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
-		this.limitedAt = now;
 	}
 
 	/** The call with this ticket was answered, not with "too many calls". */
@@ -214,7 +211,7 @@ export class CallPacer {
 			slot = this.nextSlot(rate);
 		}
 		const now = Date.now();
-		if (this.idle(now) && now - this.limitedAt < SLOW_START_WITHIN_MS) this.startAfterIdle(now);
+		if (this.idle(now) && now - this.cutAt < SLOW_START_WITHIN_MS) this.startAfterIdle(now);
 		const spacing = WINDOW_MS / (rate * this.currentShare(now));
 		// A timer that fired a little late is made up on the next calls (at twice the pace), so the rate holds
 		// on a busy event loop; after an idle time, the window or a pause, the schedule starts again from now.
