@@ -15,11 +15,11 @@ afterEach(() => jest.restoreAllMocks());
 
 const share = (pacer: CallPacerType) => pacer.currentShare(now);
 
-/** `count` slots, 10 ms apart (the pacer's spacing at full speed is 5 ms): their tickets. */
-async function slots(pacer: CallPacerType, count: number): Promise<number[]> {
+/** `count` slots, `apartMs` apart (the pacer's spacing at full speed is 5 ms): their tickets. */
+async function slots(pacer: CallPacerType, count: number, apartMs = 10): Promise<number[]> {
 	const tickets: number[] = [];
 	for (let slot = 0; slot < count; slot++) {
-		now += 10;
+		now += apartMs;
 		tickets.push(await pacer.acquire(200));
 	}
 	return tickets;
@@ -102,8 +102,8 @@ test('the calls already on their way when the cut came set the share to the part
 	pacer.succeeded(beforeTheOverrun); // says nothing about the overrun
 	pacer.succeeded(afterTheCuts());
 	expect(share(pacer)).toBeCloseTo(1 / 3, 6);
-	now += 1000; // no quick way back over the part that got through; after a first cut 0.2 × 1/2 in the first second
-	expect(share(pacer)).toBeCloseTo(1 / 3 + 0.1, 6);
+	now += 1000; // no quick way back over the part that got through; after a first cut 0.4 × 1/2 in the first second
+	expect(share(pacer)).toBeCloseTo(1 / 3 + 0.2, 6);
 });
 
 test('one overrun cuts the share to a quarter at most, however few of its calls got through', async () => {
@@ -125,7 +125,21 @@ test('a call that got its slot after the cut and still overruns cuts it again, d
 	expect(shares.at(-1)).toBe(1 / 16);
 });
 
-test('after a first cut the share comes back at 0.5 a second to 80% of the share that overran, then at 0.2 × seconds since the cut, a second', () => {
+test('a cut within half a second of another continues its overrun: it does not say the quota is shared', async () => {
+	const [continued, shared] = await pacersInUse(2);
+	for (const pacer of [continued, shared]) pacer.rateLimited(0, afterTheCuts()); // 1 -> 0.5, quick to 0.8
+	now += 300;
+	continued.rateLimited(0, afterTheCuts()); // the quota still empty after the pause: 0.65 -> 0.325
+	now += 300;
+	shared.rateLimited(0, afterTheCuts()); // 0.6 s after the first: shared, 0.8 -> 0.4
+	now += 1000;
+	// 1.3 s after its cut: 0.325 back at 0.5 a second to 0.8 × 0.65 = 0.52 (0.39 s), then 0.4 × (1.3² - 0.39²) / 2
+	expect(share(continued)).toBeCloseTo(0.52 + (0.4 * (1.3 ** 2 - 0.39 ** 2)) / 2, 10);
+	// 0.4 back at 0.5 a second to 0.8 × 0.8 = 0.64 (0.48 s), then 0.03 × (1² - 0.48²) / 2
+	expect(share(shared)).toBeCloseTo(0.64 + (0.03 * (1 - 0.48 ** 2)) / 2, 10);
+});
+
+test('after a first cut the share comes back at 0.5 a second to 80% of the share that overran, then at 0.4 × seconds since the cut, a second', () => {
 	const cutAt = now;
 	const often = new CallPacer();
 	const once = new CallPacer();
@@ -133,17 +147,17 @@ test('after a first cut the share comes back at 0.5 a second to 80% of the share
 	once.rateLimited(1000, afterTheCuts());
 	now = cutAt + 200;
 	expect(share(often)).toBeCloseTo(0.6, 6);
-	now = cutAt + 1000; // 0.8 reached at 0.6 s; from 0.6 to 1 s: 0.2 × (1² - 0.6²) / 2
-	expect(share(often)).toBeCloseTo(0.864, 6);
+	now = cutAt + 1000; // 0.8 reached at 0.6 s; from 0.6 to 1 s: 0.4 × (1² - 0.6²) / 2
+	expect(share(often)).toBeCloseTo(0.928, 6);
 	for (let look = 0; look < 4; look++) {
-		now += 50;
+		now += 25;
 		share(often);
 	}
-	expect(share(often)).toBeCloseTo(0.864 + (0.2 * (1.2 ** 2 - 1 ** 2)) / 2, 6);
+	expect(share(often)).toBeCloseTo(0.928 + (0.4 * (1.1 ** 2 - 1 ** 2)) / 2, 6);
 	expect(share(once)).toBeCloseTo(share(often), 6); // however often one looks
-	now = cutAt + 1530; // alone after the cut: 0.8 + 0.2 × (t² - 0.6²) / 2 reaches 1 at t = 1.536 s
+	now = cutAt + 1160; // alone after the cut: 0.8 + 0.4 × (t² - 0.6²) / 2 reaches 1 at t = 1.166 s
 	expect(share(often)).toBeLessThan(1);
-	now = cutAt + 1540;
+	now = cutAt + 1170;
 	expect(share(often)).toBe(1);
 });
 

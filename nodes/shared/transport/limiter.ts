@@ -66,9 +66,15 @@ const SLOW_START_WITHIN_MS = 10 * 60_000;
 const DECREASE = 0.5;
 const FAST_RECOVERY_PER_SECOND = 0.5;
 /** Beyond the quick part the share grows by this × seconds since the cut, a second. */
-const SLOW_RECOVERY_AFTER_FIRST_CUT = 0.2;
+const SLOW_RECOVERY_AFTER_FIRST_CUT = 0.4;
 const SLOW_RECOVERY_WHEN_SHARED = 0.03;
 const SHARED_WITHIN_MS = 5_000;
+/**
+ * A cut this soon after another continues its overrun (the quota may still be empty after the pause): it
+ * cuts again, but does not say the quota is shared, which would hold every process far below its part for
+ * seconds.
+ */
+const SAME_OVERRUN_MS = 500;
 const NEAR_OVERRUN = 0.8;
 /** Answers needed before the calls of an overrun set the share (fewer say little). */
 const OVERRUN_SAMPLE = 8;
@@ -140,14 +146,7 @@ export class CallPacer {
 	rateLimited(pauseMs: number, ticket: number): void {
 		const now = Date.now();
 		if (ticket > this.cutTicket) {
-			this.overrunShare = this.currentShare(now);
-			this.share = Math.max(MIN_SHARE, this.overrunShare * DECREASE);
-			this.fastUpTo = this.overrunShare * NEAR_OVERRUN;
-			this.quickRate = FAST_RECOVERY_PER_SECOND;
-			this.sharedCut = now - this.cutAt < SHARED_WITHIN_MS;
-			this.cutAt = now;
-			this.cutTicket = this.issued;
-			this.overrun = { from: ticket, accepted: 0, limited: 1 };
+			this.cut(now, ticket);
 		} else if (ticket >= this.overrun.from) {
 			this.overrun.limited++;
 			// A second refusal in a shared overrun: others overran with us, so no quick way back (a lone refusal
@@ -156,6 +155,19 @@ export class CallPacer {
 			this.shareFromOverrun();
 		}
 		this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
+	}
+
+	/** A new overrun: halve the share at once; its calls on their way then set it (shareFromOverrun). */
+	private cut(now: number, ticket: number): void {
+		this.overrunShare = this.currentShare(now);
+		this.share = Math.max(MIN_SHARE, this.overrunShare * DECREASE);
+		this.fastUpTo = this.overrunShare * NEAR_OVERRUN;
+		this.quickRate = FAST_RECOVERY_PER_SECOND;
+		const sinceCut = now - this.cutAt;
+		if (sinceCut >= SAME_OVERRUN_MS) this.sharedCut = sinceCut < SHARED_WITHIN_MS;
+		this.cutAt = now;
+		this.cutTicket = this.issued;
+		this.overrun = { from: ticket, accepted: 0, limited: 1 };
 	}
 
 	/** The call with this ticket was answered, not with "too many calls". */
