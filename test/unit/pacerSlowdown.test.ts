@@ -102,8 +102,22 @@ test('the calls already on their way when the cut came set the share to the part
 	pacer.succeeded(beforeTheOverrun); // says nothing about the overrun
 	pacer.succeeded(afterTheCuts());
 	expect(share(pacer)).toBeCloseTo(1 / 3, 6);
-	now += 1000; // no quick way back over the part that got through; after a first cut 0.4 × 1/2 in the first second
-	expect(share(pacer)).toBeCloseTo(1 / 3 + 0.2, 6);
+	// After a first cut one of the callers may finish right after it: quickly back to half the share that
+	// overran (0.5 a second, 1/3 s), then 0.4 × seconds since the cut, a second.
+	now += 1000;
+	expect(share(pacer)).toBeCloseTo(0.5 + (0.4 * (1 - 1 / 9)) / 2, 6);
+});
+
+test('in a shared overrun the part that got through holds: no quick way back over it', async () => {
+	const pacer = await pacerInUse();
+	pacer.rateLimited(0, afterTheCuts()); // a first cut
+	now += 2000;
+	const [firstRefused, ...onTheirWay] = await slots(pacer, 21); // 0.2 s later
+	pacer.rateLimited(0, firstRefused); // within 5 s: shared
+	onTheirWay.forEach((ticket, index) => (index % 3 === 0 ? pacer.succeeded(ticket) : pacer.rateLimited(0, ticket)));
+	const cutTo = share(pacer); // a third of the share that overran
+	now += 1000;
+	expect(share(pacer)).toBeCloseTo(cutTo + (0.03 * 1) / 2, 6);
 });
 
 test('one overrun cuts the share to a quarter at most, however few of its calls got through', async () => {

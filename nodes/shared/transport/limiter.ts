@@ -183,7 +183,10 @@ export class CallPacer {
 		const through = Math.max(MIN_THROUGH, accepted / (accepted + limited));
 		this.shareAt = Date.now(); // the share is set anew: nothing to regain up to now
 		this.share = Math.max(MIN_SHARE, this.overrunShare * Math.min(DECREASE, through));
-		this.fastUpTo = this.overrunShare * through * NEAR_OVERRUN;
+		const measured = this.overrunShare * through * NEAR_OVERRUN;
+		// After a first cut, a caller that overran with this one may finish right after it: come back quickly to
+		// half the share that overran. If the quota is still shared, the next overrun says so soon.
+		this.fastUpTo = this.sharedCut ? measured : Math.max(measured, this.overrunShare * DECREASE);
 	}
 
 	/** The share of `rate` now, regained since the last look. */
