@@ -44,8 +44,9 @@ const CATCH_UP_MS = 100;
 const CATCH_UP_PACE = 2;
 /**
  * After a rate-limit answer the pacer uses half its share of `rate` (never less than MIN_SHARE), and
- * regains it over time: quickly up to near the part of the overrun that got through, then slowly: hardly
- * at all just after the cut, faster with every second without an overrun (others may have stopped).
+ * regains it over time: quickly up to near the part of the overrun that got through (after a first cut, at
+ * least to half the share that overran), then slowly: hardly at all just after the cut, faster with every
+ * second without an overrun (others may have stopped).
  * How depends on the cut before. A cut soon after another says several n8n processes share the app's
  * quota: they regain slowly, and skip the quick part when the overrun had more than one refusal, so they
  * settle at their parts instead of overrunning it again and again. A first cut (none in the
