@@ -15,11 +15,11 @@ afterEach(() => jest.restoreAllMocks());
 
 const share = (pacer: CallPacerType) => pacer.currentShare(now);
 
-/** `count` slots, `apartMs` apart (the pacer's spacing at full speed is 5 ms): their tickets. */
-async function slots(pacer: CallPacerType, count: number, apartMs = 10): Promise<number[]> {
+/** `count` slots, 10 ms apart (the pacer's spacing at full speed is 5 ms): their tickets. */
+async function slots(pacer: CallPacerType, count: number): Promise<number[]> {
 	const tickets: number[] = [];
 	for (let slot = 0; slot < count; slot++) {
-		now += apartMs;
+		now += 10;
 		tickets.push(await pacer.acquire(200));
 	}
 	return tickets;

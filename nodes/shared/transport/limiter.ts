@@ -114,7 +114,7 @@ export class CallPacer {
 	/** How fast the share comes back up to fastUpTo: after a cut, or after an idle second. */
 	private quickRate = FAST_RECOVERY_PER_SECOND;
 	private cutAt = 0;
-	/** Whether the last cut came within SHARED_WITHIN_MS of the one before: the quota is shared. */
+	/** Whether the last overrun began within SHARED_WITHIN_MS of the one before (the quota is shared). */
 	private sharedCut = false;
 	/** Tickets handed out so far, and the last one before the cut. */
 	private issued = 0;
